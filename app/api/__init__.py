@@ -1,0 +1,1 @@
+"""The REST API: a FastAPI app that Reflex mounts in front of its own routes."""

@@ -1,0 +1,30 @@
+"""Builds the FastAPI app that Reflex mounts through `api_transformer`.
+
+Reflex serves its own routes behind this app, so everything of ours lives under `/api` and
+`/metrics`. FastAPI's `lifespan` does not run when mounted this way: start-up work belongs in
+Reflex lifespan tasks (see `app/app.py`).
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from app import __version__
+from app.api.middleware import RequestContextMiddleware
+from app.api.routes import health
+
+API_PREFIX = "/api"
+
+
+def create_api() -> FastAPI:
+    api = FastAPI(
+        title="Financials API",
+        version=__version__,
+        summary="Fibonacci, market structure and levels with hit-rates, as JSON and charts.",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=f"{API_PREFIX}/redoc",
+    )
+    api.add_middleware(RequestContextMiddleware)
+    api.include_router(health.router, prefix=API_PREFIX)
+    return api

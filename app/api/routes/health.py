@@ -1,0 +1,44 @@
+"""Liveness: cheap, unauthenticated, and honest about what it checked."""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from app import __version__
+from app.api.deps import SettingsDep
+from app.config import Settings
+
+router = APIRouter(tags=["health"])
+
+CheckState = Literal["ok", "degraded", "failed"]
+
+
+class Health(BaseModel):
+    """Liveness report; `status` is `ok` unless a check failed outright."""
+
+    status: Literal["ok", "degraded"]
+    version: str
+    environment: str
+    checks: dict[str, CheckState] = Field(
+        description="Each local check and its state; later dependencies add their own."
+    )
+
+
+def _data_dir_state(settings: Settings) -> CheckState:
+    """The embedded adapters write under `data_dir`; a read-only folder degrades them."""
+    path = settings.data_dir
+    target = path if path.exists() else path.parent
+    return "ok" if os.access(target.resolve(), os.W_OK) else "degraded"
+
+
+@router.get("/health", response_model=Health, summary="Liveness")
+def health(settings: SettingsDep) -> Health:
+    checks: dict[str, CheckState] = {"settings": "ok", "data_dir": _data_dir_state(settings)}
+    status: Literal["ok", "degraded"] = (
+        "ok" if all(state == "ok" for state in checks.values()) else "degraded"
+    )
+    return Health(status=status, version=__version__, environment=settings.env, checks=checks)

@@ -1,0 +1,27 @@
+"""The Reflex entry point (`app_name = "app"` in rxconfig.py).
+
+The FastAPI app is passed as `api_transformer`, so `/api/*` is served on the same port as
+Reflex's event websocket in production. Start-up work runs as a Reflex lifespan task because
+FastAPI's own lifespan does not run in this arrangement.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app.api.main import create_api
+from app.config import get_settings
+from app.logging import configure_logging, get_logger
+from app.ui.pages.chat import chat_page
+
+
+def _startup() -> None:
+    settings = get_settings()
+    configure_logging(settings)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    get_logger("financials").info("started", env=settings.env, data_dir=str(settings.data_dir))
+
+
+app = rx.App(api_transformer=create_api())
+app.register_lifespan_task(_startup)
+app.add_page(chat_page, route="/", title="Financials", image="/favicon.svg")

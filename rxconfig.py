@@ -1,0 +1,16 @@
+"""Reflex configuration; every field can be overridden with a `REFLEX_<FIELD>` variable."""
+
+import reflex as rx
+from reflex.plugins.sitemap import SitemapPlugin
+
+config = rx.Config(
+    app_name="app",
+    telemetry_enabled=False,
+    show_built_with_reflex=False,
+    plugins=[
+        rx.plugins.RadixThemesPlugin(
+            theme=rx.theme(appearance="inherit", accent_color="indigo", radius="large"),
+        ),
+    ],
+    disable_plugins=[SitemapPlugin],
+)

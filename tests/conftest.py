@@ -1,0 +1,25 @@
+"""Fixtures every layer of tests shares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.config import get_settings
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Each test reads settings afresh, with its own data folder and no stray `.env`."""
+    for name in list(__import__("os").environ):
+        if name.startswith("FINANCIALS_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("FINANCIALS_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("FINANCIALS_ENV", "test")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()

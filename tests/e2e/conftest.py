@@ -1,0 +1,125 @@
+"""Start the real app (`reflex run`, as `make run` does) and drive it with headless Chromium.
+
+The app gets its own free ports, data folder and web build folder (`.web-e2e`), so the tests
+never collide with a `make run` the developer has open.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import REPO_ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+START_TIMEOUT_S = 420  # a first run installs the frontend's npm packages
+
+
+@dataclass(frozen=True)
+class RunningApp:
+    frontend_url: str
+    backend_url: str
+    log_path: Path
+
+    def log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], app: RunningApp) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the app exited with {process.returncode}:\n{app.log_tail()}")
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    pytest.fail(f"{url} did not answer within {START_TIMEOUT_S}s:\n{app.log_tail()}")
+
+
+@pytest.fixture(scope="session")
+def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    frontend_port, backend_port = _free_port(), _free_port()
+    workdir = tmp_path_factory.mktemp("e2e")
+    log_path = workdir / "reflex.log"
+    venv_bin = str(Path(sys.executable).parent)
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("FINANCIALS_")},
+        "PATH": f"{venv_bin}{os.pathsep}{os.environ.get('PATH', '')}",
+        "REFLEX_USE_NPM": "1",
+        "REFLEX_TELEMETRY_ENABLED": "false",
+        "REFLEX_CHECK_LATEST_VERSION": "false",
+        "REFLEX_WEB_WORKDIR": ".web-e2e",
+        "REFLEX_FRONTEND_PORT": str(frontend_port),
+        "REFLEX_BACKEND_PORT": str(backend_port),
+        "NPM_CONFIG_REGISTRY": os.environ.get("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org"),
+        "FINANCIALS_DATA_DIR": str(workdir / "data"),
+        "FINANCIALS_ENV": "test",
+    }
+    app = RunningApp(
+        frontend_url=f"http://localhost:{frontend_port}",
+        backend_url=f"http://localhost:{backend_port}",
+        log_path=log_path,
+    )
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [f"{venv_bin}/reflex", "run", "--loglevel", "info"],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,  # so the node children stop with it
+        )
+        try:
+            _wait_until_up(f"{app.backend_url}/api/health", process, app)
+            _wait_until_up(app.frontend_url, process, app)
+            yield app
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make system-deps` (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser, running_app: RunningApp) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()
