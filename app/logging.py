@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TextIO
 
 import structlog
 from structlog.typing import Processor
@@ -23,14 +24,15 @@ _SHARED: list[Processor] = [
 ]
 
 
-def configure_logging(settings: Settings) -> None:
+def configure_logging(settings: Settings, stream: TextIO | None = None) -> None:
     """Route structlog and stdlib logging through one renderer chosen by the settings."""
+    stream = stream or sys.stderr
     renderer: Processor
     if settings.json_logs:
         renderer = structlog.processors.JSONRenderer()
         final: list[Processor] = [structlog.processors.format_exc_info, renderer]
     else:
-        renderer = structlog.dev.ConsoleRenderer(colors=sys.stderr.isatty())
+        renderer = structlog.dev.ConsoleRenderer(colors=stream.isatty())
         final = [renderer]
 
     structlog.configure(
@@ -43,7 +45,7 @@ def configure_logging(settings: Settings) -> None:
         foreign_pre_chain=_SHARED,
         processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *final],
     )
-    handler = logging.StreamHandler(sys.stderr)
+    handler = logging.StreamHandler(stream)
     handler.setFormatter(formatter)
     root = logging.getLogger()
     root.handlers[:] = [handler]
