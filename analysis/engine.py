@@ -1,0 +1,355 @@
+"""`analyze`: one call from OHLCV bars to every level, structure and statistic we report."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+
+from analysis.bars import Bars, to_bars
+from analysis.confluence import confluence
+from analysis.errors import AnalysisInputError
+from analysis.fibonacci import fibonacci
+from analysis.hitrates import hit_rates
+from analysis.imbalances import Boxes, fair_value_gaps, order_blocks
+from analysis.models import (
+    Analysis,
+    AnalysisSettings,
+    EqualLevel,
+    FairValueGap,
+    FibAnchor,
+    Fibonacci,
+    MarketStructure,
+    OrderBlock,
+    Scale,
+    SeriesInfo,
+    StructureEvent,
+    StructureScale,
+    Swing,
+)
+from analysis.structure import Breaks, equal_levels, find_breaks
+from analysis.swings import (
+    LABELS,
+    ZIGZAG_ATR_LENGTH,
+    Legs,
+    SwingSet,
+    alternate,
+    label_codes,
+    pivot_swings,
+    zigzag_half_depth,
+    zigzag_swings,
+)
+from analysis.volatility import rma, true_range
+from analysis.windows import BarCrossings
+from analysis.zones import ZoneSettings, support_resistance
+
+
+def _tail(count: int, keep: int | None) -> range:
+    return range(0 if keep is None else max(0, count - keep), count)
+
+
+class _SwingWriter:
+    """Turns rows of a SwingSet into `Swing` models, with their structure labels."""
+
+    def __init__(self, bars: Bars, swings: SwingSet) -> None:
+        self.bars, self.swings = bars, swings
+        self.codes = label_codes(swings)
+
+    def swing(self, row: int) -> Swing:
+        s, bars = self.swings, self.bars
+        index, confirmed = int(s.index[row]), int(s.confirmed[row])
+        return Swing(
+            index=index,
+            time=bars.time(index),
+            price=float(s.price[row]),
+            kind="high" if s.is_high[row] else "low",
+            confirmed_index=confirmed,
+            confirmed_time=bars.time(confirmed),
+            label=LABELS[int(self.codes[row])],
+        )
+
+    def latest(self, keep: int | None) -> list[Swing]:
+        return [self.swing(r) for r in _tail(len(self.swings), keep)]
+
+    def trend(self) -> str:
+        last: dict[bool, str | None] = {}
+        for is_high in (True, False):
+            rows = np.flatnonzero(self.swings.is_high == is_high)
+            last[is_high] = LABELS[int(self.codes[rows[-1]])] if len(rows) else None
+        if last[True] == "HH" and last[False] == "HL":
+            return "bullish"
+        if last[True] == "LH" and last[False] == "LL":
+            return "bearish"
+        return "ranging"
+
+
+class _PivotCache:
+    """Pivot swings by length, computed once: the zigzag and the internal scale share one."""
+
+    def __init__(self, bars: Bars) -> None:
+        self._bars = bars
+        self._by_length: dict[int, SwingSet] = {}
+
+    def get(self, length: int) -> SwingSet:
+        if length not in self._by_length:
+            self._by_length[length] = pivot_swings(self._bars, length)
+        return self._by_length[length]
+
+
+def _min_bars(settings: AnalysisSettings) -> int:
+    if settings.detector == "pivot":
+        return 2 * settings.pivot_length + 1
+    return 2 * zigzag_half_depth(settings.zigzag_depth) + 1
+
+
+def _bar_at(bars: Bars, when: datetime) -> int:
+    stamp = pd.Timestamp(when)
+    tz = bars.times.tz
+    if tz is not None and stamp.tzinfo is None:
+        stamp = stamp.tz_localize(tz)
+    elif tz is None and stamp.tzinfo is not None:
+        stamp = stamp.tz_convert("UTC").tz_localize(None)
+    first, last = bars.times[0], bars.times[-1]
+    if not first <= stamp <= last:
+        raise AnalysisInputError(
+            f"anchor time {stamp} is outside the bars ({first} to {last}); "
+            "pick anchor times within the analysed period"
+        )
+    return int(bars.times.get_indexer(pd.DatetimeIndex([stamp]), method="nearest")[0])
+
+
+def _anchor(bars: Bars, index: int, kind: str, confirmed: int | None) -> FibAnchor:
+    price = bars.high[index] if kind == "high" else bars.low[index]
+    return FibAnchor(
+        price=float(price),
+        kind=kind,
+        index=index,
+        time=bars.time(index),
+        confirmed_index=confirmed,
+    )
+
+
+def _fibonacci(bars: Bars, legs: Legs, settings: AnalysisSettings) -> Fibonacci | None:
+    close = float(bars.close[-1])
+    ratios = (settings.retracement_ratios, settings.extension_ratios)
+    if settings.anchor_prices is not None:
+        s_price, e_price = settings.anchor_prices
+        up = e_price > s_price
+        start = FibAnchor(price=s_price, kind="low" if up else "high")
+        end = FibAnchor(price=e_price, kind="high" if up else "low")
+        return fibonacci(start, end, close, *ratios, anchor_source="prices")
+    if settings.anchor_times is not None:
+        i, j = (_bar_at(bars, t) for t in settings.anchor_times)
+        if i == j:
+            raise AnalysisInputError("the two anchor times fall on the same bar; pick two bars")
+        mid = (bars.high + bars.low) / 2
+        up = mid[j] > mid[i]
+        start = _anchor(bars, i, "low" if up else "high", None)
+        end = _anchor(bars, j, "high" if up else "low", None)
+        return fibonacci(start, end, close, *ratios, anchor_source="times")
+    if len(legs) == 0:
+        return None
+    up = legs.end_price[-1] > legs.start_price[-1]
+    start = _anchor(bars, int(legs.start_index[-1]), "low" if up else "high", None)
+    end = _anchor(
+        bars, int(legs.end_index[-1]), "high" if up else "low", int(legs.end_confirmed[-1])
+    )
+    return fibonacci(start, end, close, *ratios, anchor_source="detected")
+
+
+def _events(
+    writer: _SwingWriter, breaks: Breaks, scale: Scale, keep: int | None
+) -> list[StructureEvent]:
+    bars = writer.bars
+    return [
+        StructureEvent(
+            kind="CHoCH" if breaks.choch[r] else "BOS",
+            direction="bullish" if breaks.bullish[r] else "bearish",
+            scale=scale,
+            level=float(breaks.level[r]),
+            swing=writer.swing(int(breaks.swing_row[r])),
+            index=int(breaks.bar[r]),
+            time=bars.time(int(breaks.bar[r])),
+        )
+        for r in _tail(len(breaks), keep)
+    ]
+
+
+def _structure_scale(
+    bars: Bars,
+    atr: np.ndarray,
+    pivots: _PivotCache,
+    scale: Scale,
+    length: int,
+    settings: AnalysisSettings,
+) -> tuple[StructureScale, SwingSet, Breaks | None]:
+    need = 2 * length + 1
+    if len(bars) < need:
+        empty = StructureScale(
+            scale=scale,
+            length=length,
+            trend="ranging",
+            bias=None,
+            swings=[],
+            events=[],
+            equal_levels=[],
+            note=f"the {scale} scale (length {length}) needs {need} bars; got {len(bars)}",
+        )
+        return empty, SwingSet.empty(), None
+    swings = pivots.get(length)
+    writer = _SwingWriter(bars, swings)
+    breaks = find_breaks(bars, swings, settings.break_source)
+    pairs = equal_levels(swings, atr, settings.equal_tolerance_atr)
+    keep = settings.max_items
+    equal = [
+        EqualLevel(
+            kind="EQH" if swings.is_high[pairs.second_row[r]] else "EQL",
+            first=writer.swing(int(pairs.first_row[r])),
+            second=writer.swing(int(pairs.second_row[r])),
+            difference=float(
+                abs(swings.price[pairs.second_row[r]] - swings.price[pairs.first_row[r]])
+            ),
+        )
+        for r in _tail(len(pairs.first_row), keep)
+    ]
+    bias = None
+    if len(breaks):
+        bias = "bullish" if breaks.bullish[-1] else "bearish"
+    result = StructureScale(
+        scale=scale,
+        length=length,
+        trend=writer.trend(),
+        bias=bias,
+        swings=writer.latest(keep),
+        events=_events(writer, breaks, scale, keep),
+        equal_levels=equal,
+    )
+    return result, swings, breaks
+
+
+def _time_or_none(bars: Bars, index: int) -> datetime | None:
+    return bars.time(index) if index < len(bars) else None
+
+
+def _gaps(bars: Bars, boxes: Boxes) -> list[FairValueGap]:
+    return [
+        FairValueGap(
+            direction="bullish" if boxes.bullish[r] else "bearish",
+            top=float(boxes.top[r]),
+            bottom=float(boxes.bottom[r]),
+            index=int(boxes.index[r]),
+            time=bars.time(int(boxes.index[r])),
+            mitigated_index=int(boxes.mitigated[r]) if boxes.mitigated[r] < len(bars) else None,
+            mitigated_time=_time_or_none(bars, int(boxes.mitigated[r])),
+        )
+        for r in range(len(boxes))
+    ]
+
+
+def _blocks(bars: Bars, boxes: Boxes, scale: Scale) -> list[OrderBlock]:
+    return [
+        OrderBlock(
+            direction="bullish" if boxes.bullish[r] else "bearish",
+            scale=scale,
+            top=float(boxes.top[r]),
+            bottom=float(boxes.bottom[r]),
+            index=int(boxes.index[r]),
+            time=bars.time(int(boxes.index[r])),
+            break_index=int(boxes.known[r]),
+            break_time=bars.time(int(boxes.known[r])),
+            mitigated_index=int(boxes.mitigated[r]) if boxes.mitigated[r] < len(bars) else None,
+            mitigated_time=_time_or_none(bars, int(boxes.mitigated[r])),
+        )
+        for r in range(len(boxes))
+    ]
+
+
+def analyze(frame: pd.DataFrame, settings: AnalysisSettings | None = None) -> Analysis:
+    """Swings, Fibonacci, structure, zones, gaps, order blocks, hit-rates and confluence.
+
+    Raises `AnalysisInputError` for bars that cannot be analysed.
+    """
+    settings = settings or AnalysisSettings()
+    bars = to_bars(frame, min_bars=_min_bars(settings))
+    tr = true_range(bars)
+    atr = rma(tr, settings.atr_length)
+    notes: list[str] = []
+    keep = settings.max_items
+
+    pivots = _PivotCache(bars)
+    crossings = BarCrossings(bars)
+    if settings.detector == "pivot":
+        swings = pivots.get(settings.pivot_length)
+        _, legs = alternate(swings)
+    else:
+        candidates = pivots.get(zigzag_half_depth(settings.zigzag_depth))
+        atr10 = atr if settings.atr_length == ZIGZAG_ATR_LENGTH else rma(tr, ZIGZAG_ATR_LENGTH)
+        swings, _, legs = zigzag_swings(bars, candidates, atr10, settings.zigzag_deviation)
+    fib = _fibonacci(bars, legs, settings)
+    if fib is None:
+        notes.append(
+            "no Fibonacci leg yet: the detector has not confirmed a swing high and a swing "
+            "low; ask for a longer period or a smaller depth"
+        )
+
+    internal, internal_swings, internal_breaks = _structure_scale(
+        bars, atr, pivots, "internal", settings.internal_length, settings
+    )
+    swing_scale, swing_swings, swing_breaks = _structure_scale(
+        bars, atr, pivots, "swing", settings.swing_length, settings
+    )
+    notes.extend(s.note for s in (internal, swing_scale) if s.note)
+
+    zone_settings = ZoneSettings(
+        tolerance=settings.zone_tolerance_atr * float(atr[-1]),
+        lookback_bars=settings.zone_lookback_bars,
+        half_life_bars=settings.zone_half_life_bars,
+        max_zones=settings.max_zones,
+    )
+    zones = support_resistance(bars, internal_swings, zone_settings)
+
+    blocks: list[OrderBlock] = []
+    for scale, scale_swings, breaks in (
+        ("internal", internal_swings, internal_breaks),
+        ("swing", swing_swings, swing_breaks),
+    ):
+        if breaks is not None and len(breaks):
+            boxes = order_blocks(bars, crossings, scale_swings, breaks, keep)
+            blocks.extend(_blocks(bars, boxes, scale))  # type: ignore[arg-type]
+    blocks.sort(key=lambda b: (b.break_index, b.scale))
+
+    writer = _SwingWriter(bars, swings)
+    return Analysis(
+        series=SeriesInfo(
+            bars=len(bars),
+            first_time=bars.time(0),
+            last_time=bars.time(len(bars) - 1),
+            last_close=float(bars.close[-1]),
+            atr=float(atr[-1]),
+        ),
+        settings=settings,
+        swings=writer.latest(keep),
+        fibonacci=fib,
+        structure=MarketStructure(
+            break_source=settings.break_source, internal=internal, swing=swing_scale
+        ),
+        zones=zones,
+        fair_value_gaps=_gaps(
+            bars, fair_value_gaps(bars, atr, crossings, settings.fvg_min_size_atr, keep)
+        ),
+        order_blocks=blocks,
+        hit_rates=hit_rates(
+            bars,
+            atr,
+            crossings,
+            legs,
+            settings.detector,
+            settings.retracement_ratios,
+            settings.extension_ratios,
+            settings.hold_reversal_atr,
+            settings.hit_rate_max_legs,
+        ),
+        confluence=confluence(fib, zones),
+        notes=notes,
+    )

@@ -1,0 +1,1 @@
+"""Helpers shared by tests: deterministic bar series and the bundled real data."""
