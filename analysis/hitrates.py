@@ -21,9 +21,9 @@ METHOD = (
     "from the bar the end became known): a level counts only if price was still on the near "
     "side of it then. Retracements are watched until price makes a new extreme beyond the "
     "leg's end, extensions until price closes back beyond the leg's start. A level is reached "
-    "when a bar trades to it; it held when price then moved {k} x ATR away in the leg's favour "
-    "before any close beyond it, and broke when a close beyond it came first (a bar doing "
-    "both counts as broken). hit_rate = held / (held + broke)."
+    "when a bar trades to it; it held when, from the next bar on, price moved {k} x ATR away "
+    "from it in the leg's favour before any close beyond it, and broke when a close beyond it "
+    "came first (the touching bar's own close included). hit_rate = held / (held + broke)."
 )
 
 
@@ -57,10 +57,13 @@ def _outcomes(
     at = np.minimum(reach, n - 1)
     away = k * atr[at]
     rs, rr = sup & reached, res & reached
+    # A close beyond counts from the touching bar itself (the close comes after the touch);
+    # the bounce only from the next bar, since the touching bar's far extreme may have come
+    # before the touch.
     brk[rs] = cx.close_at_or_below.first(reach[rs], _strictly_below(level[rs]))
-    hold[rs] = cx.high_at_or_above.first(reach[rs], level[rs] + away[rs])
+    hold[rs] = cx.high_at_or_above.first(reach[rs] + 1, level[rs] + away[rs])
     brk[rr] = cx.close_at_or_above.first(reach[rr], _strictly_above(level[rr]))
-    hold[rr] = cx.low_at_or_below.first(reach[rr], level[rr] - away[rr])
+    hold[rr] = cx.low_at_or_below.first(reach[rr] + 1, level[rr] - away[rr])
     held = reached & (hold < brk)
     broke = reached & (brk <= hold) & (brk < n)
     return reached, held, broke

@@ -3,6 +3,7 @@ real public-domain daily stocks that `bokeh_sampledata` ships."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from functools import cache
 
@@ -59,3 +60,34 @@ def sample_stock(ticker: str) -> pd.DataFrame:
         ["open", "high", "low", "close", "volume"]
     ].astype(float)
     return frame.sort_index()
+
+
+def path(*turns: float, step: float = 1.0) -> list[float]:
+    """Closes that walk in straight lines of about `step` through the turning points.
+
+    `path(10, 14, 11)` is 10, 11, 12, 13, 14, 13, 12, 11: each turning point lands on a known
+    bar, so tests can state exactly where swings and breaks must be found.
+    """
+    closes: list[float] = [float(turns[0])]
+    for a, b in itertools.pairwise(turns):
+        steps = max(1, round(abs(b - a) / step))
+        closes.extend(np.linspace(a, b, steps + 1)[1:].tolist())
+    return closes
+
+
+def turn_indices(*turns: float, step: float = 1.0) -> list[int]:
+    """The bar index of each turning point in `path(*turns)`."""
+    indices = [0]
+    for a, b in itertools.pairwise(turns):
+        indices.append(indices[-1] + max(1, round(abs(b - a) / step)))
+    return indices
+
+
+def ohlc(
+    rows: Sequence[tuple[float, float, float, float]], start: str = "2024-01-01"
+) -> pd.DataFrame:
+    """Bars written out by hand as (open, high, low, close)."""
+    frame = pd.DataFrame(rows, columns=["open", "high", "low", "close"], dtype=float)
+    frame["volume"] = 1.0
+    frame.index = pd.date_range(start, periods=len(rows), freq="D")
+    return frame
