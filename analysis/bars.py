@@ -6,7 +6,7 @@ Validation happens once, here, so the detectors can assume clean input and stay 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 import numpy as np
 import numpy.typing as npt
@@ -35,6 +35,7 @@ class Bars:
     volume: FloatArray
     times: pd.DatetimeIndex
     micros: IntArray  # the times as int64 microseconds since the epoch (UTC)
+    tz: tzinfo | None  # the index's time zone, read once (pandas' property is slow)
 
     def __len__(self) -> int:
         return len(self.close)
@@ -46,9 +47,9 @@ class Bars:
         and this is called for every reported swing, event and box.
         """
         micros = int(self.micros[index])
-        if self.times.tz is None:
+        if self.tz is None:
             return _EPOCH + timedelta(microseconds=micros)
-        return (_UTC_EPOCH + timedelta(microseconds=micros)).astimezone(self.times.tz)
+        return (_UTC_EPOCH + timedelta(microseconds=micros)).astimezone(self.tz)
 
 
 def _first_time(frame: pd.DataFrame, mask: npt.NDArray[np.bool_]) -> str:
@@ -134,4 +135,5 @@ def to_bars(frame: pd.DataFrame, min_bars: int = 1) -> Bars:
         volume=arrays["volume"],
         times=times,
         micros=times.as_unit("us").asi8.astype(np.int64),
+        tz=times.tz,
     )

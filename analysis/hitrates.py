@@ -99,33 +99,56 @@ def hit_rates(
     fail_down = cx.close_at_or_above.first(start, _strictly_above(s))
     ext_end = np.where(up, fail_up, fail_down)
 
+    # Every (ratio, leg) pair is one query; all ratios go through the crossing indexes in
+    # one batch, since per-call overhead would otherwise dominate short series.
+    kinds = [("retracement", r) for r in retracements] + [("extension", x) for x in extensions]
+    count = len(rows)
+    level = (
+        np.concatenate(
+            [
+                retracement_price(s, e, ratio)
+                if kind == "retracement"
+                else extension_price(s, e, ratio)
+                for kind, ratio in kinds
+            ]
+        )
+        if kinds
+        else np.empty(0)
+    )
+    is_retracement = np.repeat([kind == "retracement" for kind, _ in kinds], count)
+    up_all = np.tile(up, len(kinds))
+    support = np.where(is_retracement, up_all, ~up_all)
+    watch_end = np.where(
+        is_retracement, np.tile(retr_end, len(kinds)), np.tile(ext_end, len(kinds))
+    )
+    close_all = np.tile(close_then, len(kinds))
+    ahead = np.where(support, close_all > level, close_all < level)
+    reached, held, broke = _outcomes(
+        bars, atr, cx, level, np.tile(start, len(kinds)), watch_end, support, k
+    )
+
+    def per_ratio(flags: np.ndarray) -> list[int]:
+        return (
+            (flags & ahead).reshape(len(kinds), count).sum(axis=1).tolist()
+            if count
+            else [0] * len(kinds)
+        )
+
+    legs_n, reached_n, held_n, broke_n = (per_ratio(f) for f in (ahead, reached, held, broke))
     results: list[LevelHitRate] = []
-    for kind, ratios in (("retracement", retracements), ("extension", extensions)):
-        for ratio in ratios:
-            if kind == "retracement":
-                level = retracement_price(s, e, ratio)
-                support = up.copy()
-                watch_end = retr_end
-            else:
-                level = extension_price(s, e, ratio)
-                support = ~up
-                watch_end = ext_end
-            ahead = np.where(support, close_then > level, close_then < level)
-            lv, st, we, sp = level[ahead], start[ahead], watch_end[ahead], support[ahead]
-            reached, held, broke = _outcomes(bars, atr, cx, lv, st, we, sp, k)
-            n_held, n_broke = int(held.sum()), int(broke.sum())
-            decided = n_held + n_broke
-            results.append(
-                LevelHitRate(
-                    ratio=ratio,
-                    kind=kind,
-                    legs=int(ahead.sum()),
-                    reached=int(reached.sum()),
-                    held=n_held,
-                    broke=n_broke,
-                    hit_rate=round(n_held / decided, 4) if decided else None,
-                )
+    for pos, (kind, ratio) in enumerate(kinds):
+        decided = held_n[pos] + broke_n[pos]
+        results.append(
+            LevelHitRate(
+                ratio=ratio,
+                kind=kind,
+                legs=legs_n[pos],
+                reached=reached_n[pos],
+                held=held_n[pos],
+                broke=broke_n[pos],
+                hit_rate=round(held_n[pos] / decided, 4) if decided else None,
             )
+        )
     return HitRates(
         detector=detector,
         legs_total=len(rows),

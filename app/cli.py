@@ -1,13 +1,20 @@
-"""The `financials` command: the same use cases as the web app, from a terminal."""
+"""The `financials` command: the same analysis as the web app, from a terminal."""
 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
+from analysis import AnalysisInputError, AnalysisSettings, analyze
 from app import __version__
 from app.config import get_settings
+from app.reports import text_report
+from integrations.market_data.csv_file import CsvBarsError, read_bars_csv
 
 cli = typer.Typer(
     name="financials",
@@ -15,6 +22,34 @@ cli = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+class Interval(StrEnum):
+    """Bar intervals, spelled as Yahoo Finance spells them."""
+
+    m1 = "1m"
+    m2 = "2m"
+    m5 = "5m"
+    m15 = "15m"
+    m30 = "30m"
+    m60 = "60m"
+    m90 = "90m"
+    h1 = "1h"
+    d1 = "1d"
+    d5 = "5d"
+    wk1 = "1wk"
+    mo1 = "1mo"
+    mo3 = "3mo"
+
+
+class DetectorChoice(StrEnum):
+    zigzag = "zigzag"
+    pivot = "pivot"
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    return typer.Exit(code=2)
 
 
 @cli.command()
@@ -27,6 +62,66 @@ def version() -> None:
 def settings() -> None:
     """Print the effective settings (defaults plus FINANCIALS_* variables) as JSON."""
     typer.echo(json.dumps(get_settings().model_dump(mode="json"), indent=2))
+
+
+@cli.command("analyze")
+def analyze_command(
+    symbol: Annotated[str, typer.Argument(help="Ticker, used to label the output.")],
+    csv: Annotated[
+        Path,
+        typer.Option(
+            help="CSV with Date,Open,High,Low,Close[,Volume] (any letter case).",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ],
+    interval: Annotated[Interval, typer.Option(help="Bar interval of the data.")] = Interval.d1,
+    detector: Annotated[
+        DetectorChoice, typer.Option(help="Swing detector for the Fibonacci leg.")
+    ] = DetectorChoice.zigzag,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the analysis JSON.")] = False,
+    out: Annotated[
+        Path | None, typer.Option(help="Also write the analysis JSON into this folder.")
+    ] = None,
+) -> None:
+    """Swings, Fibonacci, structure, zones, gaps, order blocks and level hit-rates."""
+    try:
+        frame = read_bars_csv(csv)
+        result = analyze(frame, AnalysisSettings(detector=detector.value))
+    except (CsvBarsError, AnalysisInputError) as exc:
+        raise _fail(f"{csv}: {exc}") from None
+    text = result.model_dump_json(indent=2)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = out / f"{symbol.upper()}_{interval.value}_{stamp}.json"
+        target.write_text(text)
+        typer.echo(f"wrote {target}", err=True)
+    typer.echo(text if as_json else text_report(symbol.upper(), interval.value, result))
+
+
+@cli.command()
+def bench(
+    sizes: Annotated[
+        str, typer.Option(help="Comma-separated bar counts of the synthetic series.")
+    ] = "10000,100000,1000000",
+    peer_max_bars: Annotated[
+        int, typer.Option(help="Skip the peer above this many bars (it takes minutes on 1M).")
+    ] = 100_000,
+    repeat: Annotated[int, typer.Option(min=1, help="Runs per measurement; the best counts.")] = 3,
+) -> None:
+    """Time our analysis against its peer on the same data and print the ratio."""
+    from app.bench import analysis_bench
+
+    try:
+        counts = [int(part.replace("_", "")) for part in sizes.split(",") if part.strip()]
+    except ValueError:
+        raise _fail(f"--sizes takes whole numbers separated by commas, got {sizes!r}") from None
+    if not counts or min(counts) < 100:
+        raise _fail("--sizes needs at least one series of 100 bars or more")
+    rows = analysis_bench.run(counts, peer_max_bars, repeat)
+    typer.echo(analysis_bench.report(rows))
 
 
 def main() -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
+from analysis import Analysis
 from app import __version__
 from app.cli import cli
+from tests.support.bars import sample_stock
 
 runner = CliRunner()
 
@@ -30,3 +33,85 @@ def test_unknown_command_is_refused_with_usage() -> None:
     result = runner.invoke(cli, ["frobnicate"])
     assert result.exit_code != 0
     assert "No such command" in result.output
+
+
+def _csv(tmp_path: Path) -> Path:
+    frame = sample_stock("MSFT").iloc[-300:]
+    frame.index.name = "Date"
+    path = tmp_path / "msft.csv"
+    frame.rename(columns=str.title).to_csv(path)
+    return path
+
+
+def test_analyze_prints_a_readable_summary(tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["analyze", "msft", "--csv", str(_csv(tmp_path))])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("MSFT 1d: 300 bars")
+    assert "Fibonacci (" in result.stdout
+    assert "golden pocket" in result.stdout
+    assert "Structure (swing, length 50)" in result.stdout
+
+
+def test_analyze_json_is_the_analysis_and_out_writes_it(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(
+        cli,
+        [
+            "analyze",
+            "MSFT",
+            "--csv",
+            str(_csv(tmp_path)),
+            "--json",
+            "--out",
+            str(out),
+            "--interval",
+            "1d",
+            "--detector",
+            "pivot",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    printed = Analysis.model_validate_json(result.stdout)
+    assert printed.series.bars == 300
+    assert printed.settings.detector == "pivot"
+    (written,) = out.glob("MSFT_1d_*.json")
+    assert Analysis.model_validate_json(written.read_text()) == printed
+
+
+def test_analyze_bad_csv_is_a_one_line_error_not_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Date,Open,High,Low,Close\n2024-01-02,1,2,0.5,1\n2024-01-03,1,x,0.5,1\n")
+    result = runner.invoke(cli, ["analyze", "X", "--csv", str(bad)])
+    assert result.exit_code == 2
+    assert "line 3, column High: 'x' is not a number" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_analyze_too_few_bars_says_what_is_needed(tmp_path: Path) -> None:
+    short = tmp_path / "short.csv"
+    short.write_text("Date,Open,High,Low,Close\n2024-01-02,1,2,0.5,1\n2024-01-03,1,2,0.5,1\n")
+    result = runner.invoke(cli, ["analyze", "X", "--csv", str(short)])
+    assert result.exit_code == 2
+    assert "2 bars is too few" in result.stderr
+
+
+def test_analyze_refuses_an_unknown_interval(tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["analyze", "X", "--csv", str(_csv(tmp_path)), "--interval", "7d"])
+    assert result.exit_code == 2
+    assert "'7d' is not one of" in result.output
+
+
+def test_bench_prints_ours_peer_and_the_ratio() -> None:
+    result = runner.invoke(cli, ["bench", "--sizes", "2000", "--repeat", "1"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("analysis: full analyze() vs smartmoneyconcepts")
+    walk = next(line for line in lines if line.startswith("random walk 2,000"))
+    assert walk.rstrip().endswith("x"), "a ratio is printed when the peer ran"
+    assert any(line.startswith("AAPL daily") for line in lines)
+
+
+def test_bench_refuses_bad_sizes() -> None:
+    result = runner.invoke(cli, ["bench", "--sizes", "ten"])
+    assert result.exit_code == 2
+    assert "whole numbers separated by commas" in result.stderr
