@@ -133,31 +133,33 @@ class Zone(_Model):
     explanation: str
 
 
-class FairValueGap(_Model):
-    """A three-candle imbalance: the gap between candle 1 and candle 3 that candle 2 left."""
+class _Box(_Model):
+    """A price box left by a fast move, and when price came back through it."""
 
     direction: Direction
-    top: float
-    bottom: float
-    index: int = Field(description="The third candle, when the gap became known.")
-    time: datetime
-    mitigated_index: int | None = Field(description="First bar that traded through the gap.")
-    mitigated_time: datetime | None
-
-
-class OrderBlock(_Model):
-    """The last opposite candle before the displacement that broke structure."""
-
-    direction: Direction
-    scale: Scale
     top: float
     bottom: float
     index: int
     time: datetime
+    mitigated_index: int | None = Field(
+        description="First later bar that traded to the box's far edge; null while open."
+    )
+    mitigated_time: datetime | None
+
+
+class FairValueGap(_Box):
+    """A three-candle imbalance: the gap between candle 1 and candle 3 that candle 2 left.
+
+    `index` is the third candle, when the gap became known.
+    """
+
+
+class OrderBlock(_Box):
+    """The last opposite candle before the displacement that broke structure."""
+
+    scale: Scale
     break_index: int = Field(description="The structure break that validated the block.")
     break_time: datetime
-    mitigated_index: int | None = Field(description="First bar after the break to trade through.")
-    mitigated_time: datetime | None
 
 
 class LevelHitRate(_Model):

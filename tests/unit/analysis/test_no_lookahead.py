@@ -39,17 +39,12 @@ def _confirmed_before(full: Analysis, prefix: Analysis, cut: int) -> None:
             e for e in f_scale.equal_levels if e.second.confirmed_index < cut
         ]
 
+    def known(index: int | None) -> int | None:
+        return index if index is not None and index < cut else None
+
     def gaps(a: Analysis) -> list[tuple[object, ...]]:
         return [
-            (
-                g.index,
-                g.direction,
-                g.top,
-                g.bottom,
-                g.mitigated_index
-                if g.mitigated_index is not None and g.mitigated_index < cut
-                else None,
-            )
+            (g.index, g.direction, g.top, g.bottom, known(g.mitigated_index))
             for g in a.fair_value_gaps
             if g.index < cut
         ]
@@ -58,16 +53,7 @@ def _confirmed_before(full: Analysis, prefix: Analysis, cut: int) -> None:
 
     def blocks(a: Analysis) -> list[tuple[object, ...]]:
         return [
-            (
-                b.scale,
-                b.index,
-                b.break_index,
-                b.top,
-                b.bottom,
-                b.mitigated_index
-                if b.mitigated_index is not None and b.mitigated_index < cut
-                else None,
-            )
+            (b.scale, b.index, b.break_index, b.top, b.bottom, known(b.mitigated_index))
             for b in a.order_blocks
             if b.break_index < cut
         ]
