@@ -42,6 +42,11 @@ class Interval(StrEnum):
     mo3 = "3mo"
 
 
+class BenchSection(StrEnum):
+    analysis = "analysis"
+    charts = "charts"
+
+
 class DetectorChoice(StrEnum):
     zigzag = "zigzag"
     pivot = "pivot"
@@ -110,9 +115,14 @@ def bench(
         int, typer.Option(help="Skip the peer above this many bars (it takes minutes on 1M).")
     ] = 100_000,
     repeat: Annotated[int, typer.Option(min=1, help="Runs per measurement; the best counts.")] = 3,
+    section: Annotated[
+        list[BenchSection] | None, typer.Option(help="Run only these sections (repeatable).")
+    ] = None,
 ) -> None:
-    """Time our analysis against its peer on the same data and print the ratio."""
-    from app.bench import analysis_bench
+    """Time our code against its named peer on the same data and print the ratios."""
+    from app.bench import analysis_bench, chart_bench
+
+    chosen = set(section or BenchSection)
 
     try:
         counts = [int(part.replace("_", "")) for part in sizes.split(",") if part.strip()]
@@ -120,8 +130,10 @@ def bench(
         raise _fail(f"--sizes takes whole numbers separated by commas, got {sizes!r}") from None
     if not counts or min(counts) < 100:
         raise _fail("--sizes needs at least one series of 100 bars or more")
-    rows = analysis_bench.run(counts, peer_max_bars, repeat)
-    typer.echo(analysis_bench.report(rows))
+    if BenchSection.analysis in chosen:
+        typer.echo(analysis_bench.report(analysis_bench.run(counts, peer_max_bars, repeat)))
+    if BenchSection.charts in chosen:
+        typer.echo(chart_bench.report(chart_bench.run(repeat)))
 
 
 def main() -> None:
