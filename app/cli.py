@@ -11,6 +11,8 @@ from typing import Annotated
 import typer
 
 from analysis import AnalysisInputError, AnalysisSettings, analyze
+from analysis.charts import build_chart_spec
+from analysis.charts.static import render_png
 from app import __version__
 from app.config import get_settings
 from app.reports import text_report
@@ -40,6 +42,11 @@ class Interval(StrEnum):
     wk1 = "1wk"
     mo1 = "1mo"
     mo3 = "3mo"
+
+
+class ThemeChoice(StrEnum):
+    light = "light"
+    dark = "dark"
 
 
 class BenchSection(StrEnum):
@@ -87,8 +94,12 @@ def analyze_command(
     ] = DetectorChoice.zigzag,
     as_json: Annotated[bool, typer.Option("--json", help="Print the analysis JSON.")] = False,
     out: Annotated[
-        Path | None, typer.Option(help="Also write the analysis JSON into this folder.")
+        Path | None,
+        typer.Option(help="Also write the analysis JSON and the chart PNG into this folder."),
     ] = None,
+    theme: Annotated[ThemeChoice, typer.Option(help="Chart theme for --out.")] = (
+        ThemeChoice.light
+    ),
 ) -> None:
     """Swings, Fibonacci, structure, zones, gaps, order blocks and level hit-rates."""
     try:
@@ -98,11 +109,21 @@ def analyze_command(
         raise _fail(f"{csv}: {exc}") from None
     text = result.model_dump_json(indent=2)
     if out is not None:
+        now = datetime.now(UTC)
         out.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = out / f"{symbol.upper()}_{interval.value}_{stamp}.json"
-        target.write_text(text)
-        typer.echo(f"wrote {target}", err=True)
+        stem = out / f"{symbol.upper()}_{interval.value}_{now:%Y%m%dT%H%M%SZ}"
+        stem.with_suffix(".json").write_text(text)
+        spec = build_chart_spec(
+            frame,
+            result,
+            symbol=symbol.upper(),
+            interval=interval.value,
+            source=f"CSV {csv.name}",
+            generated_at=now,
+            theme=theme.value,
+        )
+        stem.with_suffix(".png").write_bytes(render_png(spec))
+        typer.echo(f"wrote {stem}.json and {stem}.png", err=True)
     typer.echo(text if as_json else text_report(symbol.upper(), interval.value, result))
 
 

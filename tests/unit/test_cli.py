@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PIL import Image
 from typer.testing import CliRunner
 
 from analysis import Analysis
@@ -76,6 +77,9 @@ def test_analyze_json_is_the_analysis_and_out_writes_it(tmp_path: Path) -> None:
     assert printed.settings.detector == "pivot"
     (written,) = out.glob("MSFT_1d_*.json")
     assert Analysis.model_validate_json(written.read_text()) == printed
+    (chart,) = out.glob("MSFT_1d_*.png")
+    assert chart.stem == written.stem
+    assert Image.open(chart).size == (1600, 900)
 
 
 def test_analyze_bad_csv_is_a_one_line_error_not_a_traceback(tmp_path: Path) -> None:
@@ -109,6 +113,16 @@ def test_bench_prints_ours_peer_and_the_ratio() -> None:
     walk = next(line for line in lines if line.startswith("random walk 2,000"))
     assert walk.rstrip().endswith("x"), "a ratio is printed when the peer ran"
     assert any(line.startswith("AAPL daily") for line in lines)
+
+
+def test_bench_charts_section_compares_with_mplfinance() -> None:
+    result = runner.invoke(cli, ["bench", "--section", "charts", "--repeat", "1"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("charts: PNG 1600x900")
+    rows = [line.split() for line in lines if line.strip().startswith(("250", "2,000"))]
+    assert [row[0] for row in rows] == ["250", "2,000"]
+    assert all(row[-1].endswith("x") for row in rows), "the ratio is printed"
 
 
 def test_bench_refuses_bad_sizes() -> None:
