@@ -1,6 +1,6 @@
 """Chat history: conversations and their messages, kept across restarts and redeploys.
 
-Adapters: `sql` (default, same database as the records).
+Adapters: `sql` (default, same database as the records) and `tablestore` (Alibaba Cloud).
 """
 
 from integrations.chat_history.errors import ConversationNotFoundError

@@ -1,6 +1,6 @@
 """Analysis records: every analysis a user ran, kept across restarts and redeploys.
 
-Adapters: `sql` (default, SQLite or any SQLAlchemy URL).
+Adapters: `sql` (default, SQLite or any SQLAlchemy URL) and `mongo` (beanie on MongoDB).
 """
 
 from integrations.records.errors import RecordConflictError

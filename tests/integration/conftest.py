@@ -1,24 +1,32 @@
 """Every adapter of a port behind one parametrized fixture, so they are held to one contract.
 
-Embedded adapters always run; PostgreSQL runs when this machine has it, and skips with the
-reason otherwise.
+Embedded adapters always run; PostgreSQL runs when this machine has it; the cloud services
+run only with credentials (see `tests/support/cloud.py`), and skip with the reason otherwise.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
+from pydantic import SecretStr
+from pymongo import AsyncMongoClient
 
 from integrations.chat_history.port import ChatHistoryStore
 from integrations.chat_history.sql import SqlChatHistoryStore
+from integrations.chat_history.tablestore import TablestoreChatHistoryStore, TablestoreConfig
+from integrations.records.mongo import MongoAnalysisRepository
 from integrations.records.port import AnalysisRepository
 from integrations.records.sql import SqlAnalysisRepository
 from integrations.sql import create_sql_engine, sqlite_url
+from tests.support import cloud
+from tests.support.mongomock_shim import MockAsyncMongoClient, allow_beanie_collection_listing
 from tests.support.postgres import fresh_schema
+from tests.support.tablestore_fake import FakeTablestore
 
 SQL_BACKENDS = ["sqlite", "postgresql"]
 
@@ -42,29 +50,82 @@ async def _started(port: Any) -> AsyncIterator[Any]:
         await port.close()
 
 
-@pytest.fixture(params=SQL_BACKENDS)
+@pytest.fixture(params=[*SQL_BACKENDS, "mongomock", "mongodb"])
 async def repository(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[AnalysisRepository]:
-    if request.param == "sqlite":
-        url = sqlite_url(tmp_path / "data" / "financials.db")
-        async with _started(SqlAnalysisRepository(create_sql_engine(url))) as started:
-            yield started
+    backend = request.param
+    if backend == "sqlite":
+        port: AnalysisRepository = SqlAnalysisRepository(
+            create_sql_engine(sqlite_url(tmp_path / "data" / "financials.db"))
+        )
+    elif backend == "postgresql":
+        with fresh_schema() as url:
+            async with _started(SqlAnalysisRepository(create_sql_engine(url))) as started:
+                yield started
         return
-    with fresh_schema() as url:
-        async with _started(SqlAnalysisRepository(create_sql_engine(url))) as started:
-            yield started
+    elif backend == "mongomock":
+        allow_beanie_collection_listing(monkeypatch)
+        client = cast("AsyncMongoClient[Any]", MockAsyncMongoClient(tz_aware=True))
+        port = MongoAnalysisRepository(client, "financials_test")
+    else:
+        if cloud.MONGODB_URI is None:
+            pytest.skip(cloud.missing_reason("MongoDB", ("FINANCIALS_MONGODB_URI",)))
+        database = f"financials_test_{uuid.uuid4().hex[:8]}"
+        client = AsyncMongoClient(cloud.MONGODB_URI, tz_aware=True)
+        try:
+            async with _started(MongoAnalysisRepository(client, database)) as started:
+                yield started
+        finally:
+            cleanup: AsyncMongoClient[Any] = AsyncMongoClient(cloud.MONGODB_URI)
+            await cleanup.drop_database(database)
+            await cleanup.close()
+        return
+    async with _started(port) as started:
+        yield started
 
 
-@pytest.fixture(params=SQL_BACKENDS)
+@pytest.fixture
+def fake_tablestore() -> FakeTablestore:
+    return FakeTablestore(rows_per_response=2)
+
+
+@pytest.fixture(params=[*SQL_BACKENDS, "tablestore-fake", "tablestore"])
 async def chat_store(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest, tmp_path: Path, fake_tablestore: FakeTablestore
 ) -> AsyncIterator[ChatHistoryStore]:
-    if request.param == "sqlite":
-        url = sqlite_url(tmp_path / "data" / "financials.db")
-        async with _started(SqlChatHistoryStore(create_sql_engine(url))) as started:
-            yield started
+    backend = request.param
+    if backend == "sqlite":
+        port: ChatHistoryStore = SqlChatHistoryStore(
+            create_sql_engine(sqlite_url(tmp_path / "data" / "financials.db"))
+        )
+    elif backend == "postgresql":
+        with fresh_schema() as url:
+            async with _started(SqlChatHistoryStore(create_sql_engine(url))) as started:
+                yield started
         return
-    with fresh_schema() as url:
-        async with _started(SqlChatHistoryStore(create_sql_engine(url))) as started:
-            yield started
+    elif backend == "tablestore-fake":
+        port = TablestoreChatHistoryStore(fake_tablestore.client, table_prefix="test_")
+    else:
+        values = cloud.group(cloud.TABLESTORE_NAMES)
+        if values is None:
+            pytest.skip(cloud.missing_reason("Tablestore", cloud.TABLESTORE_NAMES))
+        config = TablestoreConfig(
+            endpoint=values["FINANCIALS_TABLESTORE_ENDPOINT"],
+            instance=values["FINANCIALS_TABLESTORE_INSTANCE"],
+            access_key_id=values["FINANCIALS_TABLESTORE_ACCESS_KEY_ID"],
+            access_key_secret=SecretStr(values["FINANCIALS_TABLESTORE_ACCESS_KEY_SECRET"]),
+            table_prefix=f"financials_test_{uuid.uuid4().hex[:8]}_",
+        )
+        real = TablestoreChatHistoryStore.from_config(config)
+        try:
+            async with _started(real) as started:
+                yield started
+        finally:
+            client = real._client  # the test owns these throwaway tables
+            for table in client.list_table():
+                if table.startswith(config.table_prefix):
+                    client.delete_table(table)
+        return
+    async with _started(port) as started:
+        yield started
