@@ -7,11 +7,13 @@ run only with credentials (see `tests/support/cloud.py`), and skip with the reas
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+import httpx
 import pytest
 from pydantic import SecretStr
 from pymongo import AsyncMongoClient
@@ -23,8 +25,14 @@ from integrations.records.mongo import MongoAnalysisRepository
 from integrations.records.port import AnalysisRepository
 from integrations.records.sql import SqlAnalysisRepository
 from integrations.sql import create_sql_engine, sqlite_url
+from integrations.storage.local import LocalObjectStore
+from integrations.storage.oss import OssConfig, OssObjectStore
+from integrations.storage.port import ObjectStore
+from integrations.storage.signing import UrlSigner
 from tests.support import cloud
+from tests.support.fake_clock import FakeClock
 from tests.support.mongomock_shim import MockAsyncMongoClient, allow_beanie_collection_listing
+from tests.support.oss_server import loopback_oss
 from tests.support.postgres import fresh_schema
 from tests.support.tablestore_fake import FakeTablestore
 
@@ -129,3 +137,70 @@ async def chat_store(
         return
     async with _started(port) as started:
         yield started
+
+
+@dataclass(frozen=True)
+class StoreUnderTest:
+    """An object store, how a browser would open its links, and its clock, when the test has it."""
+
+    store: ObjectStore
+    open_link: Callable[[str], Awaitable[httpx.Response]]
+    advance_clock: Callable[[int], None] | None
+
+
+@pytest.fixture(params=["local", "oss-loopback", "oss"])
+async def object_store(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> AsyncIterator[StoreUnderTest]:
+    backend = request.param
+    if backend == "local":
+        from app.api.main import create_api
+        from app.wiring import Persistence, use_persistence
+
+        clock = FakeClock()
+        store = LocalObjectStore(tmp_path / "objects", UrlSigner(b"k" * 32, clock=clock))
+        engine = create_sql_engine(sqlite_url(tmp_path / "unused.db"))
+        persistence = Persistence(
+            records=SqlAnalysisRepository(engine),
+            chat_history=SqlChatHistoryStore(engine),
+            objects=store,
+            local_files=store,
+        )
+        transport = httpx.ASGITransport(app=create_api())
+        async with (
+            use_persistence(persistence),
+            httpx.AsyncClient(transport=transport, base_url="http://testserver") as browser,
+            _started(store),
+        ):
+            yield StoreUnderTest(store, browser.get, clock.advance)
+        return
+    if backend == "oss-loopback":
+        with loopback_oss("charts", "test-id", "test-secret") as oss:
+            bucket_store = OssObjectStore.from_config(
+                OssConfig(
+                    endpoint=oss.endpoint,
+                    bucket="charts",
+                    access_key_id="test-id",
+                    access_key_secret=SecretStr("test-secret"),
+                )
+            )
+
+            def advance(seconds: int) -> None:
+                oss.state.clock_offset_s += seconds
+
+            async with httpx.AsyncClient() as browser, _started(bucket_store):
+                yield StoreUnderTest(bucket_store, browser.get, advance)
+        return
+    values = cloud.group(cloud.OSS_NAMES)
+    if values is None:
+        pytest.skip(cloud.missing_reason("OSS", cloud.OSS_NAMES))
+    real = OssObjectStore.from_config(
+        OssConfig(
+            endpoint=values["FINANCIALS_OSS_ENDPOINT"],
+            bucket=values["FINANCIALS_OSS_BUCKET"],
+            access_key_id=values["FINANCIALS_OSS_ACCESS_KEY_ID"],
+            access_key_secret=SecretStr(values["FINANCIALS_OSS_ACCESS_KEY_SECRET"]),
+        )
+    )
+    async with httpx.AsyncClient() as browser, _started(real):
+        yield StoreUnderTest(real, browser.get, None)
