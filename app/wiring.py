@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
+from reflex.config import get_config
 from sqlalchemy import Engine
 
 from app.config import Settings, get_settings
@@ -82,8 +83,17 @@ def _object_store(settings: Settings) -> ObjectStore:
             )
         )
     return LocalObjectStore(
-        settings.data_dir / "objects", files_signer(settings), base_url=FILES_ROUTE
+        settings.data_dir / "objects", files_signer(settings), base_url=files_base_url()
     )
+
+
+def files_base_url() -> str:
+    """Where browsers reach the files route: the backend's URL, as the frontend calls it.
+
+    In development the page comes from the frontend port and the API from the backend port,
+    so a relative link would miss; `REFLEX_API_URL` is set to the public URL in production.
+    """
+    return get_config().api_url.rstrip("/") + FILES_ROUTE
 
 
 def _chat_history(settings: Settings, engine: Engine) -> ChatHistoryStore:

@@ -18,9 +18,9 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 from tablestore import (
     INF_MAX,
     INF_MIN,
@@ -77,9 +77,11 @@ class TablestoreConfig(BaseModel):
         default=KEEP_FOREVER, description="-1 keeps rows forever; else at least one day."
     )
 
-    def model_post_init(self, _context: Any) -> None:
+    @model_validator(mode="after")
+    def _ttl_is_one_tablestore_accepts(self) -> Self:
         if self.ttl_seconds != KEEP_FOREVER and self.ttl_seconds < MIN_TTL_SECONDS:
             raise ValueError(f"Tablestore TTL must be -1 (forever) or >= {MIN_TTL_SECONDS} s")
+        return self
 
 
 class _ConversationCells(BaseModel):

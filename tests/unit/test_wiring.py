@@ -84,3 +84,13 @@ def test_empty_variables_count_as_unset(monkeypatch: pytest.MonkeyPatch) -> None
     settings = Settings(_env_file=None)
     assert settings.mongodb_uri is None
     assert not settings.uses_oss
+
+
+async def test_image_links_point_at_the_backend_the_frontend_talks_to(tmp_path: Path) -> None:
+    from reflex.config import get_config
+
+    objects = build_persistence(_settings(tmp_path)).objects
+
+    link = await objects.signed_url("charts/a/chart.png", timedelta(minutes=5))
+
+    assert link.startswith(f"{get_config().api_url}/api/files/charts/a/chart.png?expires=")
