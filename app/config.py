@@ -9,14 +9,21 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["development", "test", "production"]
 LogFormat = Literal["auto", "console", "json"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
+
+# A cloud service is used when its group is set, and every field of the group is needed.
+_CLOUD_GROUPS = {
+    ("Tablestore", "tablestore"): ("endpoint", "instance", "access_key_id", "access_key_secret"),
+    ("OSS", "oss"): ("endpoint", "bucket", "access_key_id", "access_key_secret"),
+}
+MIN_SIGNING_KEY_CHARS = 32
 
 
 class Settings(BaseSettings):
@@ -43,9 +50,94 @@ class Settings(BaseSettings):
         description="Folder for embedded state: SQLite database, chart images, dev signing key.",
     )
 
+    # Persistence: records and chat history in SQL, chart images on disk, unless a cloud
+    # service below is configured. Each cloud group is all-or-nothing.
+    database_url: SecretStr | None = Field(
+        default=None,
+        description="SQLAlchemy URL for records and chat history; unset: SQLite in data_dir.",
+    )
+    mongodb_uri: SecretStr | None = Field(
+        default=None, description="MongoDB URI; set to keep analysis records in MongoDB."
+    )
+    mongodb_database: str = Field(default="financials", min_length=1)
+    tablestore_endpoint: str | None = Field(default=None, pattern=r"^https?://")
+    tablestore_instance: str | None = None
+    tablestore_access_key_id: str | None = None
+    tablestore_access_key_secret: SecretStr | None = None
+    tablestore_table_prefix: str = Field(default="financials_", pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+    tablestore_ttl_days: int | None = Field(
+        default=None, ge=1, description="Days chat messages are kept; unset keeps them forever."
+    )
+    oss_endpoint: str | None = Field(default=None, pattern=r"^https?://")
+    oss_bucket: str | None = None
+    oss_access_key_id: str | None = None
+    oss_access_key_secret: SecretStr | None = None
+    files_signing_key: SecretStr | None = Field(
+        default=None,
+        description="HMAC secret for /api/files links; development makes one in data_dir.",
+    )
+    signed_url_ttl_seconds: int = Field(
+        default=3600, ge=60, le=7 * 24 * 3600, description="How long an image link works."
+    )
+
+    @field_validator(
+        "database_url",
+        "mongodb_uri",
+        "tablestore_endpoint",
+        "tablestore_instance",
+        "tablestore_access_key_id",
+        "tablestore_access_key_secret",
+        "tablestore_ttl_days",
+        "oss_endpoint",
+        "oss_bucket",
+        "oss_access_key_id",
+        "oss_access_key_secret",
+        "files_signing_key",
+        mode="before",
+    )
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        """`FINANCIALS_X=` in a .env file means "not set", as in .env.example."""
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("files_signing_key")
+    @classmethod
+    def _signing_key_is_long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < MIN_SIGNING_KEY_CHARS:
+            raise ValueError(
+                f"use at least {MIN_SIGNING_KEY_CHARS} random characters "
+                "(for example the output of `openssl rand -hex 32`)"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _cloud_groups_are_complete(self) -> Self:
+        for (label, prefix), parts in _CLOUD_GROUPS.items():
+            names = [f"{prefix}_{part}" for part in parts]
+            missing = [name for name in names if getattr(self, name) is None]
+            if 0 < len(missing) < len(names):
+                shown = ", ".join(f"FINANCIALS_{name.upper()}" for name in missing)
+                raise ValueError(
+                    f"{label} is partly configured: also set {shown}, or unset every "
+                    f"FINANCIALS_{prefix.upper()}_* variable to use the embedded default"
+                )
+        return self
+
     @property
     def is_production(self) -> bool:
         return self.env == "production"
+
+    @property
+    def uses_tablestore(self) -> bool:
+        return self.tablestore_endpoint is not None
+
+    @property
+    def uses_oss(self) -> bool:
+        return self.oss_endpoint is not None
+
+    @property
+    def uses_mongodb(self) -> bool:
+        return self.mongodb_uri is not None
 
     @property
     def json_logs(self) -> bool:

@@ -4,3 +4,191 @@ Everything else receives its collaborators (market data, cache, records, chat hi
 storage, AI, auth) from here, so swapping an embedded default for its cloud service is a
 setting, not a code change. Ports are added here as their issues land.
 """
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from reflex.config import get_config
+from sqlalchemy import Engine
+
+from app.config import Settings, get_settings
+from app.logging import get_logger
+from integrations.chat_history.port import ChatHistoryStore
+from integrations.chat_history.sql import SqlChatHistoryStore
+from integrations.records.port import AnalysisRepository
+from integrations.records.sql import SqlAnalysisRepository
+from integrations.sql import create_sql_engine, sqlite_url
+from integrations.storage.local import LocalObjectStore
+from integrations.storage.port import ObjectStore
+from integrations.storage.signing import UrlSigner, load_or_create_secret
+
+FILES_ROUTE = "/api/files"
+DEV_SIGNING_KEY_FILE = "files-signing.key"
+
+log = get_logger("financials.wiring")
+
+
+class ConfigurationError(RuntimeError):
+    """The settings cannot run this environment; the message says which variable to set."""
+
+
+@dataclass(frozen=True)
+class Persistence:
+    """The three persistence ports, as chosen by the settings."""
+
+    records: AnalysisRepository
+    chat_history: ChatHistoryStore
+    objects: ObjectStore
+    # Set when objects live on local disk: the files route then serves and checks the links.
+    local_files: LocalObjectStore | None
+
+
+def database_url(settings: Settings) -> str:
+    if settings.database_url is not None:
+        return settings.database_url.get_secret_value()
+    return sqlite_url((settings.data_dir / "financials.db").resolve())
+
+
+def files_signer(settings: Settings) -> UrlSigner:
+    """The HMAC secret from the settings; in development, one kept under the data folder."""
+    if settings.files_signing_key is not None:
+        return UrlSigner(settings.files_signing_key.get_secret_value().encode())
+    if settings.is_production:
+        raise ConfigurationError(
+            "FINANCIALS_FILES_SIGNING_KEY must be set in production (at least 32 random "
+            "characters, e.g. `openssl rand -hex 32`): it signs the links to chart images. "
+            "Or configure FINANCIALS_OSS_* to keep images on OSS."
+        )
+    return UrlSigner(load_or_create_secret(settings.data_dir / DEV_SIGNING_KEY_FILE))
+
+
+# Cloud SDKs are imported only when their service is configured: they are slow to import and
+# the Tablestore SDK logs warnings on import that an embedded setup has no use for.
+
+
+def _object_store(settings: Settings) -> ObjectStore:
+    if settings.uses_oss:
+        from integrations.storage.oss import OssConfig, OssObjectStore
+
+        assert settings.oss_access_key_secret is not None  # Settings checks the group whole
+        return OssObjectStore.from_config(
+            OssConfig(
+                endpoint=str(settings.oss_endpoint),
+                bucket=str(settings.oss_bucket),
+                access_key_id=str(settings.oss_access_key_id),
+                access_key_secret=settings.oss_access_key_secret,
+            )
+        )
+    return LocalObjectStore(
+        settings.data_dir / "objects", files_signer(settings), base_url=files_base_url()
+    )
+
+
+def files_base_url() -> str:
+    """Where browsers reach the files route: the backend's URL, as the frontend calls it.
+
+    In development the page comes from the frontend port and the API from the backend port,
+    so a relative link would miss; `REFLEX_API_URL` is set to the public URL in production.
+    """
+    return get_config().api_url.rstrip("/") + FILES_ROUTE
+
+
+def _chat_history(settings: Settings, engine: Engine) -> ChatHistoryStore:
+    if settings.uses_tablestore:
+        from integrations.chat_history.tablestore import (
+            TablestoreChatHistoryStore,
+            TablestoreConfig,
+        )
+
+        assert settings.tablestore_access_key_secret is not None
+        ttl_days = settings.tablestore_ttl_days
+        return TablestoreChatHistoryStore.from_config(
+            TablestoreConfig(
+                endpoint=str(settings.tablestore_endpoint),
+                instance=str(settings.tablestore_instance),
+                access_key_id=str(settings.tablestore_access_key_id),
+                access_key_secret=settings.tablestore_access_key_secret,
+                table_prefix=settings.tablestore_table_prefix,
+                ttl_seconds=-1 if ttl_days is None else ttl_days * 86_400,
+            )
+        )
+    return SqlChatHistoryStore(engine)
+
+
+def _records(settings: Settings, engine: Engine) -> AnalysisRepository:
+    if settings.mongodb_uri is not None:
+        from integrations.records.mongo import MongoAnalysisRepository
+
+        return MongoAnalysisRepository.from_uri(
+            settings.mongodb_uri.get_secret_value(), settings.mongodb_database
+        )
+    return SqlAnalysisRepository(engine)
+
+
+def build_persistence(settings: Settings) -> Persistence:
+    """Picks the adapters; opens no connection (the SQL engine connects lazily)."""
+    objects = _object_store(settings)
+    engine = create_sql_engine(database_url(settings))
+    return Persistence(
+        records=_records(settings, engine),
+        chat_history=_chat_history(settings, engine),
+        objects=objects,
+        local_files=objects if isinstance(objects, LocalObjectStore) else None,
+    )
+
+
+@asynccontextmanager
+async def open_persistence(settings: Settings) -> AsyncIterator[Persistence]:
+    """Builds and starts the adapters (migrations, indexes, tables), and closes them after."""
+    persistence = build_persistence(settings)
+    started: list[AnalysisRepository | ChatHistoryStore | ObjectStore] = []
+    try:
+        for port in (persistence.records, persistence.chat_history, persistence.objects):
+            await port.start()
+            started.append(port)
+        log.info(
+            "persistence ready",
+            records=type(persistence.records).__name__,
+            chat_history=type(persistence.chat_history).__name__,
+            objects=type(persistence.objects).__name__,
+        )
+        yield persistence
+    finally:
+        for port in reversed(started):
+            await port.close()
+
+
+_current: Persistence | None = None
+
+
+class PersistenceNotStartedError(RuntimeError):
+    def __init__(self) -> None:
+        super().__init__("persistence is not started: the app's lifespan opens it on start")
+
+
+def current_persistence() -> Persistence:
+    """The running app's persistence, for the API, the UI and the CLI's use cases."""
+    if _current is None:
+        raise PersistenceNotStartedError
+    return _current
+
+
+@asynccontextmanager
+async def use_persistence(persistence: Persistence) -> AsyncIterator[Persistence]:
+    """Makes `persistence` the current one for the duration (tests use it directly)."""
+    global _current
+    previous, _current = _current, persistence
+    try:
+        yield persistence
+    finally:
+        _current = previous
+
+
+@asynccontextmanager
+async def persistence_lifespan() -> AsyncIterator[None]:
+    """Reflex lifespan task: the app does not serve until migrations and indexes are done."""
+    async with open_persistence(get_settings()) as persistence, use_persistence(persistence):
+        yield

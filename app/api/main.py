@@ -11,7 +11,7 @@ from fastapi import FastAPI
 
 from app import __version__
 from app.api.middleware import RequestContextMiddleware
-from app.api.routes import health
+from app.api.routes import files, health
 
 API_PREFIX = "/api"
 
@@ -27,4 +27,5 @@ def create_api() -> FastAPI:
     )
     api.add_middleware(RequestContextMiddleware)
     api.include_router(health.router, prefix=API_PREFIX)
+    api.include_router(files.router, prefix=API_PREFIX)
     return api

@@ -1,1 +1,1 @@
-"""Helpers shared by tests: deterministic bar series and the bundled real data."""
+"""Helpers shared by tests: bar series, the bundled real data, and test doubles."""

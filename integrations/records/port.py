@@ -1,0 +1,45 @@
+"""The records port: where analyses are kept so they outlive restarts and redeploys.
+
+Async because the app is (FastAPI and Reflex event handlers); adapters over sync drivers run
+them in a worker thread.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from integrations.paging import DEFAULT_PAGE_SIZE, Page
+from integrations.records.models import AnalysisRecord
+
+
+class AnalysisRepository(Protocol):
+    async def start(self) -> None:
+        """Prepares the store (schema migrations, indexes); safe to call on every start."""
+        ...
+
+    async def close(self) -> None: ...
+
+    async def save(self, record: AnalysisRecord) -> None:
+        """Inserts, or replaces the record with the same id and owner.
+
+        Raises `RecordConflictError` when the id belongs to another owner.
+        """
+        ...
+
+    async def get(self, record_id: str, *, owner: str) -> AnalysisRecord | None:
+        """The owner's record, or None; another owner's record is None too."""
+        ...
+
+    async def list_for_owner(
+        self,
+        owner: str,
+        *,
+        symbol: str | None = None,
+        limit: int = DEFAULT_PAGE_SIZE,
+        cursor: str | None = None,
+    ) -> Page[AnalysisRecord]:
+        """The owner's records, newest first, optionally for one symbol only.
+
+        Raises `InvalidPageRequestError` for a bad `limit` or `cursor`.
+        """
+        ...

@@ -1,0 +1,160 @@
+"""Records in the embedded SQL database (SQLite by default, any SQLAlchemy URL).
+
+Sync SQLAlchemy in worker threads: see `integrations.sql.engine` for why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy import Engine, and_, or_
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from integrations.paging import DEFAULT_PAGE_SIZE, Page, check_page_size
+from integrations.records.cursor import page_of, read_position
+from integrations.records.errors import RecordConflictError
+from integrations.records.models import (
+    AnalysisRecord,
+    AnalysisRequest,
+    AnalysisStatus,
+    Timings,
+    normalize_symbol,
+)
+from integrations.records.sql_tables import AnalysisRow
+from integrations.sql.migrate import upgrade_to_head
+
+T = TypeVar("T")
+
+
+def _to_row(record: AnalysisRecord) -> AnalysisRow:
+    request, timings = record.request, record.timings
+    return AnalysisRow(
+        id=record.id,
+        owner=record.owner,
+        created_at=record.created_at,
+        status=record.status.value,
+        symbol=request.symbol,
+        interval=request.interval,
+        period=request.period,
+        start_at=request.start,
+        end_at=request.end,
+        tool=request.tool,
+        source=request.source,
+        detector=request.detector,
+        result_json=record.result_json,
+        chart_keys=list(record.chart_keys),
+        ai_text=record.ai_text,
+        ai_provider=record.ai_provider,
+        ai_model=record.ai_model,
+        data_ms=timings.data_ms,
+        analysis_ms=timings.analysis_ms,
+        chart_ms=timings.chart_ms,
+        ai_ms=timings.ai_ms,
+        total_ms=timings.total_ms,
+        error=record.error,
+    )
+
+
+def _to_record(row: AnalysisRow) -> AnalysisRecord:
+    return AnalysisRecord(
+        id=row.id,
+        owner=row.owner,
+        created_at=row.created_at,
+        status=AnalysisStatus(row.status),
+        request=AnalysisRequest(
+            symbol=row.symbol,
+            interval=row.interval,
+            period=row.period,
+            start=row.start_at,
+            end=row.end_at,
+            tool=row.tool,
+            source=row.source,
+            detector=row.detector,
+        ),
+        result_json=row.result_json,
+        chart_keys=tuple(row.chart_keys),
+        ai_text=row.ai_text,
+        ai_provider=row.ai_provider,
+        ai_model=row.ai_model,
+        timings=Timings(
+            data_ms=row.data_ms,
+            analysis_ms=row.analysis_ms,
+            chart_ms=row.chart_ms,
+            ai_ms=row.ai_ms,
+            total_ms=row.total_ms,
+        ),
+        error=row.error,
+    )
+
+
+class SqlAnalysisRepository:
+    """`AnalysisRepository` on a SQLAlchemy engine; `start` applies the migrations."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    async def _run(self, work: Callable[[], T]) -> T:
+        return await asyncio.to_thread(work)
+
+    async def start(self) -> None:
+        await self._run(lambda: upgrade_to_head(self._engine))
+
+    async def close(self) -> None:
+        await self._run(self._engine.dispose)
+
+    async def save(self, record: AnalysisRecord) -> None:
+        await self._run(lambda: self._save(record))
+
+    def _save(self, record: AnalysisRecord) -> None:
+        try:
+            with Session(self._engine) as session, session.begin():
+                existing = session.get(AnalysisRow, record.id, with_for_update=True)
+                if existing is not None and existing.owner != record.owner:
+                    raise RecordConflictError(record.id)
+                session.merge(_to_row(record))
+        except IntegrityError as exc:  # another writer inserted the same id meanwhile
+            raise RecordConflictError(record.id) from exc
+
+    async def get(self, record_id: str, *, owner: str) -> AnalysisRecord | None:
+        return await self._run(lambda: self._get(record_id, owner))
+
+    def _get(self, record_id: str, owner: str) -> AnalysisRecord | None:
+        with Session(self._engine) as session:
+            row = session.get(AnalysisRow, record_id)
+            return _to_record(row) if row is not None and row.owner == owner else None
+
+    async def list_for_owner(
+        self,
+        owner: str,
+        *,
+        symbol: str | None = None,
+        limit: int = DEFAULT_PAGE_SIZE,
+        cursor: str | None = None,
+    ) -> Page[AnalysisRecord]:
+        check_page_size(limit)
+        position = read_position(cursor)
+        statement = select(AnalysisRow).where(col(AnalysisRow.owner) == owner)
+        if symbol is not None:
+            statement = statement.where(col(AnalysisRow.symbol) == normalize_symbol(symbol))
+        if position is not None:
+            statement = statement.where(
+                or_(
+                    col(AnalysisRow.created_at) < position.created_at,
+                    and_(
+                        col(AnalysisRow.created_at) == position.created_at,
+                        col(AnalysisRow.id) < position.id,
+                    ),
+                )
+            )
+        statement = statement.order_by(
+            col(AnalysisRow.created_at).desc(), col(AnalysisRow.id).desc()
+        ).limit(limit + 1)
+
+        def fetch() -> list[AnalysisRecord]:
+            with Session(self._engine) as session:
+                return [_to_record(row) for row in session.exec(statement)]
+
+        return page_of(await self._run(fetch), limit)
