@@ -16,6 +16,7 @@ from analysis.charts.static import render_png
 from app import __version__
 from app.config import get_settings
 from app.reports import text_report
+from integrations.auth.scopes import ALL_SCOPES
 from integrations.market_data.csv_file import CsvBarsError, read_bars_csv
 
 cli = typer.Typer(
@@ -125,6 +126,32 @@ def analyze_command(
         stem.with_suffix(".png").write_bytes(render_png(spec))
         typer.echo(f"wrote {stem}.json and {stem}.png", err=True)
     typer.echo(text if as_json else text_report(symbol.upper(), interval.value, result))
+
+
+@cli.command()
+def token(
+    sub: Annotated[str, typer.Option(help="The token's subject (user id).")] = "dev-user",
+    scope: Annotated[
+        str, typer.Option(help="Space-separated scopes.")
+    ] = "charts:read charts:write",
+    ttl: Annotated[int, typer.Option(min=60, max=86_400, help="Lifetime in seconds.")] = 3600,
+) -> None:
+    """Print a bearer token from the built-in development issuer (never in production)."""
+    from app.wiring import ConfigurationError, dev_issuer
+
+    current = get_settings()
+    if current.oidc_issuer is not None:
+        raise _fail(
+            "FINANCIALS_OIDC_ISSUER is set: get tokens from that issuer, not the dev issuer"
+        )
+    try:
+        issuer = dev_issuer(current)
+    except ConfigurationError as exc:
+        raise _fail(str(exc)) from None
+    unknown = set(scope.split()) - set(ALL_SCOPES)
+    if unknown:
+        raise _fail(f"unknown scope(s) {', '.join(sorted(unknown))}; use {' '.join(ALL_SCOPES)}")
+    typer.echo(issuer.mint(sub, scope.split(), audience=current.oidc_audience, ttl_seconds=ttl))
 
 
 @cli.command()

@@ -80,7 +80,32 @@ class Settings(BaseSettings):
         default=3600, ge=60, le=7 * 24 * 3600, description="How long an image link works."
     )
 
+    # Auth: bearer JWTs from any OIDC issuer; unset, a built-in development issuer signs them.
+    oidc_issuer: str | None = Field(
+        default=None,
+        pattern=r"^https?://",
+        description="OIDC issuer URL whose JWKS verifies bearer tokens; unset: dev issuer.",
+    )
+    oidc_audience: str = Field(
+        default="financials-api", min_length=1, description="Required `aud` of bearer tokens."
+    )
+    auth_leeway_seconds: int = Field(
+        default=30, ge=0, le=300, description="Clock skew tolerated on exp and nbf."
+    )
+
+    # Abuse limits for self-hosted installs (API Gateway limits production traffic too).
+    rate_limit_per_minute: int = Field(
+        default=120, ge=1, description="Sustained API requests per minute per caller."
+    )
+    rate_limit_burst: int = Field(
+        default=30, ge=1, description="Requests a caller may make at once before the rate applies."
+    )
+    max_request_bytes: int = Field(
+        default=1_048_576, ge=1024, description="Largest request body accepted (413 above)."
+    )
+
     @field_validator(
+        "oidc_issuer",
         "database_url",
         "mongodb_uri",
         "tablestore_endpoint",

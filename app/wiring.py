@@ -11,11 +11,15 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
+import httpx
 from reflex.config import get_config
 from sqlalchemy import Engine
 
 from app.config import Settings, get_settings
 from app.logging import get_logger
+from integrations.auth.dev_issuer import DevIssuer
+from integrations.auth.keys import KeySource, RemoteJwks
+from integrations.auth.verifier import JwtVerifier
 from integrations.chat_history.port import ChatHistoryStore
 from integrations.chat_history.sql import SqlChatHistoryStore
 from integrations.records.port import AnalysisRepository
@@ -191,4 +195,71 @@ async def use_persistence(persistence: Persistence) -> AsyncIterator[Persistence
 async def persistence_lifespan() -> AsyncIterator[None]:
     """Reflex lifespan task: the app does not serve until migrations and indexes are done."""
     async with open_persistence(get_settings()) as persistence, use_persistence(persistence):
+        yield
+
+
+# --- Auth ---------------------------------------------------------------------------------
+
+DEV_ISSUER_KEY_FILE = "dev-issuer-key.json"
+AUTH_ROUTE = "/api/auth"
+
+
+@dataclass(frozen=True)
+class Auth:
+    """How bearer tokens are verified; `dev_issuer` is set only for the embedded default."""
+
+    verifier: JwtVerifier
+    dev_issuer: DevIssuer | None
+
+
+def dev_issuer(settings: Settings) -> DevIssuer:
+    """The development issuer; refused in production, where a real OIDC issuer is required."""
+    if settings.is_production:
+        raise ConfigurationError(
+            "FINANCIALS_OIDC_ISSUER must be set in production: the built-in development token "
+            "issuer is for laptops and tests only"
+        )
+    issuer = get_config().api_url.rstrip("/") + AUTH_ROUTE
+    return DevIssuer(settings.data_dir / DEV_ISSUER_KEY_FILE, issuer=issuer)
+
+
+def build_auth(settings: Settings, http: httpx.AsyncClient) -> Auth:
+    if settings.oidc_issuer is not None:
+        keys: KeySource = RemoteJwks(settings.oidc_issuer, http)
+        issuer, dev = settings.oidc_issuer, None
+    else:
+        dev = dev_issuer(settings)
+        keys, issuer = dev.key_source(), dev.issuer
+    verifier = JwtVerifier(
+        keys,
+        issuer=issuer,
+        audience=settings.oidc_audience,
+        leeway_seconds=settings.auth_leeway_seconds,
+    )
+    return Auth(verifier=verifier, dev_issuer=dev)
+
+
+_current_auth: Auth | None = None
+
+
+def current_auth() -> Auth:
+    if _current_auth is None:
+        raise ConfigurationError("auth is not started: the app's lifespan starts it")
+    return _current_auth
+
+
+@asynccontextmanager
+async def use_auth(auth: Auth) -> AsyncIterator[Auth]:
+    global _current_auth
+    previous, _current_auth = _current_auth, auth
+    try:
+        yield auth
+    finally:
+        _current_auth = previous
+
+
+@asynccontextmanager
+async def auth_lifespan() -> AsyncIterator[None]:
+    """Reflex lifespan task: one HTTP client for JWKS fetches, closed on shutdown."""
+    async with httpx.AsyncClient() as http, use_auth(build_auth(get_settings(), http)):
         yield

@@ -2,10 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.config import Settings, get_settings
+from app.wiring import current_auth
+from integrations.auth.models import InsufficientScopeError, MissingTokenError, Principal
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+# auto_error=False: a missing token is answered by our problem+json handler with the
+# RFC 6750 challenge, not FastAPI's plain 403.
+_bearer = HTTPBearer(auto_error=False, description="An OIDC access token (JWT).")
+
+
+async def principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise MissingTokenError("send an OIDC access token as `Authorization: Bearer <token>`")
+    caller = await current_auth().verifier.verify(credentials.credentials)
+    request.state.principal = caller
+    return caller
+
+
+def require(scope: str) -> Callable[..., Awaitable[Principal]]:
+    """A dependency that admits callers whose token grants `scope`."""
+
+    async def check(caller: Annotated[Principal, Depends(principal)]) -> Principal:
+        if not caller.can(scope):
+            raise InsufficientScopeError(scope, caller.scopes)
+        return caller
+
+    check.__name__ = f"require_{scope.replace(':', '_')}"
+    return check

@@ -10,8 +10,9 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from app import __version__
+from app.api.errors import install_error_handlers
 from app.api.middleware import RequestContextMiddleware
-from app.api.routes import files, health
+from app.api.routes import auth, files, health
 
 API_PREFIX = "/api"
 
@@ -26,6 +27,8 @@ def create_api() -> FastAPI:
         redoc_url=f"{API_PREFIX}/redoc",
     )
     api.add_middleware(RequestContextMiddleware)
+    install_error_handlers(api)
     api.include_router(health.router, prefix=API_PREFIX)
     api.include_router(files.router, prefix=API_PREFIX)
+    api.include_router(auth.router, prefix=API_PREFIX)
     return api
