@@ -22,6 +22,8 @@ from integrations.auth.keys import KeySource, RemoteJwks
 from integrations.auth.verifier import JwtVerifier
 from integrations.chat_history.port import ChatHistoryStore
 from integrations.chat_history.sql import SqlChatHistoryStore
+from integrations.ratelimit.memory import MemoryRateLimiter
+from integrations.ratelimit.port import BucketPolicy, RateLimiter
 from integrations.records.port import AnalysisRepository
 from integrations.records.sql import SqlAnalysisRepository
 from integrations.sql import create_sql_engine, sqlite_url
@@ -263,3 +265,29 @@ async def auth_lifespan() -> AsyncIterator[None]:
     """Reflex lifespan task: one HTTP client for JWKS fetches, closed on shutdown."""
     async with httpx.AsyncClient() as http, use_auth(build_auth(get_settings(), http)):
         yield
+
+
+# --- Rate limits --------------------------------------------------------------------------
+
+_limiter: RateLimiter | None = None
+
+
+def build_limiter(settings: Settings) -> RateLimiter:
+    policy = BucketPolicy(
+        per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst
+    )
+    return MemoryRateLimiter(policy)
+
+
+def current_limiter() -> RateLimiter:
+    """The process's limiter, made on first use from the settings."""
+    global _limiter
+    if _limiter is None:
+        _limiter = build_limiter(get_settings())
+    return _limiter
+
+
+def reset_limiter(limiter: RateLimiter | None = None) -> None:
+    """Replace (or forget) the limiter: settings changed, or a test wants a fresh one."""
+    global _limiter
+    _limiter = limiter

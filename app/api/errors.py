@@ -63,6 +63,19 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
     return response
 
 
+async def _rate_limited(_: Request, exc: Exception) -> JSONResponse:
+    from app.api.limits import RateLimitedError
+
+    assert isinstance(exc, RateLimitedError)
+    response = problem_response(
+        429,
+        "Too many requests",
+        f"this caller is over its request rate; retry after {exc.retry_after} s",
+    )
+    response.headers["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error", path=request.url.path)
     return problem_response(
@@ -74,7 +87,10 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
 
 
 def install_error_handlers(api: FastAPI) -> None:
+    from app.api.limits import RateLimitedError
+
     api.add_exception_handler(AuthError, _auth_error)
+    api.add_exception_handler(RateLimitedError, _rate_limited)
     api.add_exception_handler(RequestValidationError, _invalid_request)
     api.add_exception_handler(StarletteHTTPException, _http_error)
     api.add_exception_handler(Exception, _unexpected)

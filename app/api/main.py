@@ -8,11 +8,14 @@ Reflex lifespan tasks (see `app/app.py`).
 from __future__ import annotations
 
 from fastapi import FastAPI
+from prometheus_fastapi_instrumentator import Instrumentator
 
 from app import __version__
 from app.api.errors import install_error_handlers
+from app.api.limits import BodySizeLimitMiddleware
 from app.api.middleware import RequestContextMiddleware
 from app.api.routes import auth, files, health
+from app.config import get_settings
 
 API_PREFIX = "/api"
 
@@ -26,8 +29,12 @@ def create_api() -> FastAPI:
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=f"{API_PREFIX}/redoc",
     )
+    api.add_middleware(BodySizeLimitMiddleware, max_bytes=get_settings().max_request_bytes)
     api.add_middleware(RequestContextMiddleware)
     install_error_handlers(api)
+    Instrumentator(excluded_handlers=["/metrics"], should_group_status_codes=False).instrument(
+        api
+    ).expose(api, endpoint="/metrics", include_in_schema=False)
     api.include_router(health.router, prefix=API_PREFIX)
     api.include_router(files.router, prefix=API_PREFIX)
     api.include_router(auth.router, prefix=API_PREFIX)

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from app.api.deps import principal
+from app.api.limits import rate_limited
 from app.api.problems import problem_responses
 from app.wiring import AUTH_ROUTE, current_auth
 from integrations.auth.dev_issuer import DevIssuer
@@ -58,8 +58,10 @@ class Me(BaseModel):
     issuer: str
 
 
-@router.get("/me", summary="Who the bearer token says you are", responses=problem_responses(401))
-async def me(caller: Annotated[Principal, Depends(principal)]) -> Me:
+@router.get(
+    "/me", summary="Who the bearer token says you are", responses=problem_responses(401, 429)
+)
+async def me(caller: Annotated[Principal, Depends(rate_limited)]) -> Me:
     return Me(sub=caller.sub, scopes=sorted(caller.scopes), issuer=caller.issuer)
 
 

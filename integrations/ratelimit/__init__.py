@@ -1,0 +1,1 @@
+"""Per-caller request limits (token buckets), in process or shared through Redis."""
