@@ -18,6 +18,10 @@ class ChatHistoryStore(Protocol):
 
     async def close(self) -> None: ...
 
+    async def ping(self) -> None:
+        """Returns when the store answers; raises otherwise (readiness checks call it)."""
+        ...
+
     async def create_conversation(self, owner: str, *, title: str = "") -> Conversation: ...
 
     async def get_conversation(self, conversation_id: str, *, owner: str) -> Conversation | None:

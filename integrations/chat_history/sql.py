@@ -31,6 +31,7 @@ from integrations.chat_history.models import (
 )
 from integrations.chat_history.sql_tables import ConversationRow, MessageRow
 from integrations.paging import DEFAULT_PAGE_SIZE, Page, check_page_size
+from integrations.sql.engine import ping
 from integrations.sql.migrate import upgrade_to_head
 
 T = TypeVar("T")
@@ -81,6 +82,9 @@ class SqlChatHistoryStore:
 
     async def start(self) -> None:
         await self._run(lambda: upgrade_to_head(self._engine))
+
+    async def ping(self) -> None:
+        await self._run(lambda: ping(self._engine))
 
     async def close(self) -> None:
         await self._run(self._engine.dispose)

@@ -136,6 +136,9 @@ class TablestoreChatHistoryStore:
     async def start(self) -> None:
         await self._run(self._ensure_tables)
 
+    async def ping(self) -> None:
+        await self._run(lambda: self._client.describe_table(self._messages))
+
     def _ensure_tables(self) -> None:
         schemas: dict[str, list[tuple[str, ...] | tuple[str, str, Any]]] = {
             self._conversations: [("owner", "STRING"), ("conversation_id", "STRING")],

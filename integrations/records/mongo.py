@@ -85,6 +85,10 @@ class MongoAnalysisRepository:
     async def close(self) -> None:
         await self._client.close()
 
+    async def ping(self) -> None:
+        # A query round trip: it proves the server answers and the database is readable.
+        await AnalysisDocument.find_one({"_id": "__ping__"})
+
     async def save(self, record: AnalysisRecord) -> None:
         document = _to_document(record)
         # Replace the owner's record, else insert; a duplicate id on insert is either another

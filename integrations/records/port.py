@@ -19,6 +19,10 @@ class AnalysisRepository(Protocol):
 
     async def close(self) -> None: ...
 
+    async def ping(self) -> None:
+        """Returns when the store answers; raises otherwise (readiness checks call it)."""
+        ...
+
     async def save(self, record: AnalysisRecord) -> None:
         """Inserts, or replaces the record with the same id and owner.
 

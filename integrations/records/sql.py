@@ -24,6 +24,7 @@ from integrations.records.models import (
     normalize_symbol,
 )
 from integrations.records.sql_tables import AnalysisRow
+from integrations.sql.engine import ping
 from integrations.sql.migrate import upgrade_to_head
 
 T = TypeVar("T")
@@ -101,6 +102,9 @@ class SqlAnalysisRepository:
 
     async def start(self) -> None:
         await self._run(lambda: upgrade_to_head(self._engine))
+
+    async def ping(self) -> None:
+        await self._run(lambda: ping(self._engine))
 
     async def close(self) -> None:
         await self._run(self._engine.dispose)

@@ -4,7 +4,7 @@ One engine, one Alembic history: SQLite under the data folder by default, any SQ
 (for example PostgreSQL on Alibaba Cloud RDS) when configured.
 """
 
-from integrations.sql.engine import create_sql_engine, sqlite_url
+from integrations.sql.engine import create_sql_engine, ping, sqlite_url
 from integrations.sql.migrate import upgrade_to_head
 
-__all__ = ["create_sql_engine", "sqlite_url", "upgrade_to_head"]
+__all__ = ["create_sql_engine", "ping", "sqlite_url", "upgrade_to_head"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -40,3 +40,9 @@ def create_sql_engine(url: str) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     return create_engine(parsed, pool_pre_ping=True)
+
+
+def ping(engine: Engine) -> None:
+    """One round trip to the database; raises if it does not answer."""
+    with engine.connect() as connection:
+        connection.execute(text("SELECT 1"))

@@ -36,6 +36,10 @@ class LocalObjectStore:
     async def start(self) -> None:
         await asyncio.to_thread(self._root.mkdir, parents=True, exist_ok=True)
 
+    async def ping(self) -> None:
+        if not await asyncio.to_thread(os.access, self._root, os.W_OK):
+            raise PermissionError(f"cannot write chart images to {self._root}")
+
     async def close(self) -> None:
         """Nothing held open between calls."""
 

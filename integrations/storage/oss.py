@@ -81,6 +81,10 @@ class OssObjectStore:
     async def close(self) -> None:
         """`oss2` keeps a requests session that needs no closing."""
 
+    async def ping(self) -> None:
+        # A HEAD on an absent key: answers 404 when the bucket and credentials are good.
+        await self._call(lambda: self._bucket.object_exists("health/ping"))
+
     async def put(self, key: str, data: bytes) -> None:
         headers = {"Content-Type": content_type_for(check_key(key)), "x-oss-object-acl": "private"}
         await self._call(lambda: self._bucket.put_object(key, data, headers=headers))

@@ -15,6 +15,10 @@ class ObjectStore(Protocol):
 
     async def close(self) -> None: ...
 
+    async def ping(self) -> None:
+        """Returns when objects can be stored; raises otherwise (readiness checks call it)."""
+        ...
+
     async def put(self, key: str, data: bytes) -> None:
         """Stores `data` under `key` whole (a reader never sees half of it), replacing any."""
         ...

@@ -131,3 +131,7 @@ async def test_bad_page_requests_say_what_is_accepted(chat_store: ChatHistorySto
         await chat_store.list_conversations("alice", limit=101)
     with pytest.raises(InvalidPageRequestError, match="next_cursor"):
         await chat_store.list_messages(conversation.id, owner="alice", cursor="%%%")
+
+
+async def test_a_started_store_answers_a_ping(chat_store: ChatHistoryStore) -> None:
+    await chat_store.ping()

@@ -116,3 +116,7 @@ async def test_an_expired_link_is_refused(object_store: StoreUnderTest) -> None:
 async def test_links_must_last_at_least_a_second(object_store: StoreUnderTest) -> None:
     with pytest.raises(ValueError, match="at least one second"):
         await object_store.store.signed_url(_key(), timedelta(0))
+
+
+async def test_a_started_store_answers_a_ping(object_store: StoreUnderTest) -> None:
+    await object_store.store.ping()

@@ -161,3 +161,7 @@ async def test_bad_page_requests_say_what_is_accepted(repository: AnalysisReposi
         await repository.list_for_owner("alice", limit=0)
     with pytest.raises(InvalidPageRequestError, match="next_cursor"):
         await repository.list_for_owner("alice", cursor="not-a-cursor")
+
+
+async def test_a_started_repository_answers_a_ping(repository: AnalysisRepository) -> None:
+    await repository.ping()

@@ -63,6 +63,9 @@ class FlakyRecords:
     async def close(self) -> None:
         await self.inner.close()
 
+    async def ping(self) -> None:
+        await self.inner.ping()
+
     async def save(self, record: AnalysisRecord) -> None:
         if self.fails(record):
             if self.lands_anyway:
@@ -91,6 +94,9 @@ class FlakyObjects:
 
     async def close(self) -> None:
         await self.inner.close()
+
+    async def ping(self) -> None:
+        await self.inner.ping()
 
     async def put(self, key: str, data: bytes) -> None:
         if self.put_fails:

@@ -23,7 +23,15 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 MAX_CLOCK_SKEW_S = 15 * 60
 # Query parameters that are part of the signed resource (the subset our calls could send).
-SUBRESOURCES = {"acl", "uploadId", "partNumber", "response-content-type", "security-token"}
+# Signed sub-resources (a subset of the ones OSS defines, enough for what we call).
+SUBRESOURCES = {
+    "acl",
+    "uploadId",
+    "partNumber",
+    "response-content-type",
+    "security-token",
+    "objectMeta",
+}
 
 
 @dataclass

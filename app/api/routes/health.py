@@ -6,11 +6,14 @@ import os
 from typing import Literal
 
 from fastapi import APIRouter
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from app import __version__
 from app.api.deps import SettingsDep
 from app.config import Settings
+from app.services.readiness import Probe, Readiness, check_readiness
+from app.wiring import PersistenceNotStartedError, current_persistence
 
 router = APIRouter(tags=["health"])
 
@@ -42,3 +45,33 @@ def health(settings: SettingsDep) -> Health:
         "ok" if all(state == "ok" for state in checks.values()) else "degraded"
     )
     return Health(status=status, version=__version__, environment=settings.env, checks=checks)
+
+
+def _probes() -> list[Probe]:
+    persistence = current_persistence()
+    return [
+        Probe("database", True, persistence.records.ping, type(persistence.records).__name__),
+        Probe(
+            "chat_history",
+            True,
+            persistence.chat_history.ping,
+            type(persistence.chat_history).__name__,
+        ),
+        Probe("storage", True, persistence.objects.ping, type(persistence.objects).__name__),
+    ]
+
+
+@router.get(
+    "/health/ready",
+    response_model=Readiness,
+    summary="Readiness: every dependency's state",
+    responses={503: {"model": Readiness, "description": "A required dependency is down."}},
+)
+async def ready() -> JSONResponse:
+    try:
+        probes = _probes()
+    except PersistenceNotStartedError:
+        report = Readiness(status="failed", checks={})
+        return JSONResponse(report.model_dump(), status_code=503)
+    report = await check_readiness(probes)
+    return JSONResponse(report.model_dump(), status_code=200 if report.ready else 503)
