@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Awaitable, Callable
 from typing import Annotated
 
@@ -9,7 +10,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.config import Settings, get_settings
-from app.wiring import current_auth
+from app.wiring import current_auth, current_limiter
 from integrations.auth.models import InsufficientScopeError, MissingTokenError, Principal
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -30,10 +31,28 @@ async def principal(
     return caller
 
 
-def require(scope: str) -> Callable[..., Awaitable[Principal]]:
-    """A dependency that admits callers whose token grants `scope`."""
+class RateLimitedError(Exception):
+    def __init__(self, retry_after_seconds: float) -> None:
+        super().__init__("rate limited")
+        self.retry_after = max(1, math.ceil(retry_after_seconds))
 
-    async def check(caller: Annotated[Principal, Depends(principal)]) -> Principal:
+
+async def rate_limited(caller: Annotated[Principal, Depends(principal)]) -> Principal:
+    """The verified caller, within its request budget.
+
+    Keyed on the token's subject, after authentication: one user cannot exhaust another's
+    budget by sharing an address, and a token cannot dodge it by changing address.
+    """
+    decision = await current_limiter().take(f"sub:{caller.sub}")
+    if not decision.allowed:
+        raise RateLimitedError(decision.retry_after_seconds)
+    return caller
+
+
+def require(scope: str) -> Callable[..., Awaitable[Principal]]:
+    """A dependency that admits rate-limited callers whose token grants `scope`."""
+
+    async def check(caller: Annotated[Principal, Depends(rate_limited)]) -> Principal:
         if not caller.can(scope):
             raise InsufficientScopeError(scope, caller.scopes)
         return caller

@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.api.deps import RateLimitedError
 from app.api.problems import problem_response
 from app.logging import get_logger
 from integrations.auth.models import AuthError, InsufficientScopeError
@@ -64,8 +65,6 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
 
 
 async def _rate_limited(_: Request, exc: Exception) -> JSONResponse:
-    from app.api.limits import RateLimitedError
-
     assert isinstance(exc, RateLimitedError)
     response = problem_response(
         429,
@@ -87,8 +86,6 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
 
 
 def install_error_handlers(api: FastAPI) -> None:
-    from app.api.limits import RateLimitedError
-
     api.add_exception_handler(AuthError, _auth_error)
     api.add_exception_handler(RateLimitedError, _rate_limited)
     api.add_exception_handler(RequestValidationError, _invalid_request)

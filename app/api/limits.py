@@ -1,36 +1,12 @@
-"""Request limits: body size (413) as ASGI middleware, per-caller rate (429) as a dependency.
-
-The rate limit keys on the verified subject, so it runs after authentication: one user
-cannot exhaust another's budget by sharing an address, and a token cannot dodge it by
-changing address.
-"""
+"""Request body size limit (413) as ASGI middleware; the rate limit lives in `deps`."""
 
 from __future__ import annotations
 
 import json
-import math
-from typing import Annotated
 
-from fastapi import Depends
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.deps import principal
 from app.api.problems import PROBLEM_MEDIA_TYPE, Problem
-from app.wiring import current_limiter
-from integrations.auth.models import Principal
-
-
-class RateLimitedError(Exception):
-    def __init__(self, retry_after_seconds: float) -> None:
-        super().__init__("rate limited")
-        self.retry_after = max(1, math.ceil(retry_after_seconds))
-
-
-async def rate_limited(caller: Annotated[Principal, Depends(principal)]) -> Principal:
-    decision = await current_limiter().take(f"sub:{caller.sub}")
-    if not decision.allowed:
-        raise RateLimitedError(decision.retry_after_seconds)
-    return caller
 
 
 class _TooLargeError(Exception):

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 
 import httpx
 import pytest
+
+from app.config import get_settings
+from app.wiring import Auth, Persistence, build_auth, open_persistence, use_auth, use_persistence
 
 
 @pytest.fixture(scope="session")
@@ -26,3 +30,30 @@ async def client(mounted_asgi_app: object) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=mounted_asgi_app)  # type: ignore[arg-type]
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield http
+
+
+@dataclass(frozen=True)
+class Started:
+    """The app's services as its lifespan opens them, plus a way to mint dev tokens."""
+
+    persistence: Persistence
+    auth: Auth
+
+    def headers(
+        self, sub: str = "alice", scopes: str = "charts:read charts:write"
+    ) -> dict[str, str]:
+        assert self.auth.dev_issuer is not None
+        token = self.auth.dev_issuer.mint(sub, scopes.split())
+        return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+async def started() -> AsyncIterator[Started]:
+    settings = get_settings()
+    async with (
+        open_persistence(settings) as persistence,
+        use_persistence(persistence),
+        httpx.AsyncClient() as http,
+        use_auth(build_auth(settings, http)) as auth,
+    ):
+        yield Started(persistence=persistence, auth=auth)

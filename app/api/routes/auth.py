@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from app.api.limits import rate_limited
+from app.api.deps import rate_limited
 from app.api.problems import problem_responses
 from app.wiring import AUTH_ROUTE, current_auth
 from integrations.auth.dev_issuer import DevIssuer

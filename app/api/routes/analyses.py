@@ -1,0 +1,73 @@
+"""A caller's past analyses: newest first with cursor paging, or one by id (owner-checked)."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
+
+from app.api.deps import SettingsDep, require
+from app.api.problems import problem_response, problem_responses
+from app.services import history
+from app.services.schemas import AnalysisDetail, AnalysisPage
+from app.wiring import current_persistence
+from integrations.auth.models import Principal
+from integrations.auth.scopes import CHARTS_READ
+from integrations.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, InvalidPageRequestError
+from integrations.records.models import RECORD_ID_PATTERN
+
+router = APIRouter(tags=["analyses"])
+Reader = Annotated[Principal, Depends(require(CHARTS_READ))]
+
+
+@router.get(
+    "/analyses",
+    summary="Your analyses, newest first",
+    response_model=AnalysisPage,
+    responses=problem_responses(400, 401, 403, 429),
+)
+async def list_analyses(
+    caller: Reader,
+    settings: SettingsDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    symbol: Annotated[str | None, Query(max_length=32)] = None,
+) -> AnalysisPage | JSONResponse:
+    persistence = current_persistence()
+    try:
+        return await history.page_of_analyses(
+            persistence.records,
+            persistence.objects,
+            caller.sub,
+            symbol=symbol,
+            limit=limit,
+            cursor=cursor,
+            lifetime=timedelta(seconds=settings.signed_url_ttl_seconds),
+        )
+    except InvalidPageRequestError as exc:
+        return problem_response(400, "Invalid page request", str(exc))
+
+
+@router.get(
+    "/analyses/{analysis_id}",
+    summary="One of your analyses",
+    response_model=AnalysisDetail,
+    responses=problem_responses(401, 403, 404, 429),
+)
+async def get_analysis(
+    caller: Reader, settings: SettingsDep, analysis_id: str
+) -> AnalysisDetail | JSONResponse:
+    persistence = current_persistence()
+    record = None
+    if re.fullmatch(RECORD_ID_PATTERN, analysis_id):
+        record = await persistence.records.get(analysis_id, owner=caller.sub)
+    if record is None:
+        return problem_response(
+            404, "No such analysis", f"you have no analysis with id {analysis_id!r}"
+        )
+    return await history.detail(
+        persistence.objects, record, timedelta(seconds=settings.signed_url_ttl_seconds)
+    )

@@ -1,0 +1,87 @@
+"""Reading a user's past analyses back, with fresh links to their charts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from analysis import Analysis
+from analysis.charts.static import DEFAULT_SIZE
+from app.services.schemas import (
+    AiSummary,
+    AnalysisDetail,
+    AnalysisListItem,
+    AnalysisPage,
+    ChartLink,
+    TimingsMs,
+)
+from integrations.paging import Page
+from integrations.records.models import AnalysisRecord, AnalysisStatus
+from integrations.records.port import AnalysisRepository
+from integrations.storage.port import ObjectStore
+
+
+async def chart_link(
+    objects: ObjectStore, record: AnalysisRecord, lifetime: timedelta
+) -> ChartLink | None:
+    if record.status is not AnalysisStatus.DONE or not record.chart_keys:
+        return None
+    url = await objects.signed_url(record.chart_keys[0], lifetime)
+    width, height = DEFAULT_SIZE
+    return ChartLink(url=url, expires_at=datetime.now(UTC) + lifetime, width=width, height=height)
+
+
+async def list_item(
+    objects: ObjectStore, record: AnalysisRecord, lifetime: timedelta
+) -> AnalysisListItem:
+    request = record.request
+    return AnalysisListItem(
+        id=record.id,
+        created_at=record.created_at,
+        status=record.status.value,
+        symbol=request.symbol,
+        interval=request.interval,
+        period=request.period,
+        tool=request.tool,
+        source=request.source,
+        error=record.error,
+        chart=await chart_link(objects, record, lifetime),
+    )
+
+
+async def page_of_analyses(
+    records: AnalysisRepository,
+    objects: ObjectStore,
+    owner: str,
+    *,
+    symbol: str | None,
+    limit: int,
+    cursor: str | None,
+    lifetime: timedelta,
+) -> AnalysisPage:
+    page: Page[AnalysisRecord] = await records.list_for_owner(
+        owner, symbol=symbol, limit=limit, cursor=cursor
+    )
+    items = [await list_item(objects, record, lifetime) for record in page.items]
+    return AnalysisPage(items=items, next_cursor=page.next_cursor)
+
+
+async def detail(
+    objects: ObjectStore, record: AnalysisRecord, lifetime: timedelta
+) -> AnalysisDetail:
+    item = await list_item(objects, record, lifetime)
+    summary = None
+    if record.ai_text is not None:
+        summary = AiSummary(
+            text=record.ai_text,
+            provider=record.ai_provider or "unknown",
+            model=record.ai_model or "unknown",
+        )
+    t = record.timings
+    return AnalysisDetail(
+        **item.model_dump(),
+        analysis=(Analysis.model_validate_json(record.result_json) if record.result_json else None),
+        summary=summary,
+        timings_ms=TimingsMs(
+            data=t.data_ms, analysis=t.analysis_ms, chart=t.chart_ms, ai=t.ai_ms, total=t.total_ms
+        ),
+    )
