@@ -11,12 +11,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["development", "test", "production"]
 LogFormat = Literal["auto", "console", "json"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
+MarketDataSource = Literal["auto", "yahoo", "sample"]
 
 
 class Settings(BaseSettings):
@@ -42,6 +43,26 @@ class Settings(BaseSettings):
         default=Path("data"),
         description="Folder for embedded state: SQLite database, chart images, dev signing key.",
     )
+
+    market_data_source: MarketDataSource = Field(
+        default="auto",
+        description="`auto`: Yahoo Finance, or the bundled sample when offline; `yahoo`; `sample`.",
+    )
+    redis_url: str | None = Field(
+        default=None,
+        description="Redis for the bar cache, e.g. redis://localhost:6379/0; unset: in memory.",
+    )
+    cache_ttl_intraday_seconds: int = Field(
+        default=120, ge=0, description="How long intraday bars (1m..1h) stay cached."
+    )
+    cache_ttl_daily_seconds: int = Field(
+        default=3600, ge=0, description="How long daily and longer bars stay cached."
+    )
+
+    @field_validator("redis_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @property
     def is_production(self) -> bool:
