@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 
@@ -9,13 +10,14 @@ import pytest
 import structlog
 from yfinance.data import YfData
 
+from app.bench.redis_server import free_port
 from integrations.market_data import (
     HistoryRequest,
     NetworkUnreachableError,
     SourceUnavailableError,
     UnknownSymbolError,
 )
-from integrations.market_data.auto import OFFLINE_NOTICE, AutoProvider
+from integrations.market_data.auto import OFFLINE_NOTICE, AutoProvider, tcp_probe
 from integrations.market_data.sample import SampleProvider
 from integrations.market_data.yahoo import YahooProvider
 from tests.support.market import FakeProvider
@@ -129,3 +131,15 @@ async def test_quotes_fall_back_too() -> None:
     auto = _auto(FakeProvider(error=NetworkUnreachableError("down")), Probe(reachable=True))
     quote = await auto.quote("AAPL")
     assert (quote.source, quote.last_price, quote.notice) == ("sample", 430.47, OFFLINE_NOTICE)
+
+
+async def test_tcp_probe_tells_a_listening_port_from_a_closed_one() -> None:
+    server = await asyncio.start_server(lambda _r, w: w.close(), "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        assert await tcp_probe("127.0.0.1", port, timeout_seconds=1)()
+    finally:
+        server.close()
+        await server.wait_closed()
+    assert not await tcp_probe("127.0.0.1", free_port(), timeout_seconds=1)()
+    assert not await tcp_probe("host.invalid", 443, timeout_seconds=1)()
