@@ -47,7 +47,7 @@ install: $(INSTALLED_RUN) ## Install the app into .venv (only what is missing)
 
 install-dev: $(INSTALLED_DEV) ## Install the app and its test tools into .venv
 
-system-deps: ## Install the Debian packages the tests drive (chromium)
+system-deps: ## Install the Debian packages the tests drive (chromium, redis-server)
 	@scripts/system_deps.sh
 
 run: install ## Start the app on embedded defaults at http://localhost:3000

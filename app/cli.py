@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-from datetime import UTC, datetime
+import sys
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO, cast
 
 import typer
 
 from analysis import AnalysisInputError, AnalysisSettings, analyze
 from analysis.charts import build_chart_spec
 from analysis.charts.static import render_png
-from app import __version__
-from app.config import get_settings
+from app import __version__, wiring
+from app.config import MarketDataSource, get_settings
+from app.logging import configure_logging
 from app.reports import text_report
+from app.services import market
 from integrations.auth.scopes import ALL_SCOPES
-from integrations.market_data.csv_file import CsvBarsError, read_bars_csv
+from integrations.market_data import MarketDataError, PriceHistory
 
 cli = typer.Typer(
     name="financials",
@@ -45,19 +49,62 @@ class Interval(StrEnum):
     mo3 = "3mo"
 
 
+class PeriodChoice(StrEnum):
+    """How far back, spelled as Yahoo Finance spells it."""
+
+    d1 = "1d"
+    d5 = "5d"
+    mo1 = "1mo"
+    mo3 = "3mo"
+    mo6 = "6mo"
+    y1 = "1y"
+    y2 = "2y"
+    y5 = "5y"
+    y10 = "10y"
+    ytd = "ytd"
+    max = "max"
+
+
 class ThemeChoice(StrEnum):
     light = "light"
     dark = "dark"
 
 
+class SourceChoice(StrEnum):
+    auto = "auto"
+    yahoo = "yahoo"
+    sample = "sample"
+
+
 class BenchSection(StrEnum):
+    all = "all"
     analysis = "analysis"
     charts = "charts"
+    cache = "cache"
 
 
 class DetectorChoice(StrEnum):
     zigzag = "zigzag"
     pivot = "pivot"
+
+
+class _Stderr:
+    """Writes to whatever `sys.stderr` is at the time (test runners swap it per call)."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+    def isatty(self) -> bool:
+        return sys.stderr.isatty()
+
+
+@cli.callback()
+def _setup() -> None:
+    """Log lines go to stderr, so stdout stays clean (valid JSON with --json)."""
+    configure_logging(get_settings(), stream=cast(TextIO, _Stderr()))
 
 
 def _fail(message: str) -> typer.Exit:
@@ -79,17 +126,44 @@ def settings() -> None:
 
 @cli.command("analyze")
 def analyze_command(
-    symbol: Annotated[str, typer.Argument(help="Ticker, used to label the output.")],
-    csv: Annotated[
-        Path,
+    symbol: Annotated[
+        str,
+        typer.Argument(
+            help="Ticker or name: AAPL, tesla, bitcoin, 's&p 500', eur/usd, 0700.HK. "
+            "With --csv it only labels the output."
+        ),
+    ],
+    period: Annotated[
+        PeriodChoice | None,
         typer.Option(
-            help="CSV with Date,Open,High,Low,Close[,Volume] (any letter case).",
+            help="How far back from now (from the file's last bar with --csv). "
+            "[default: 6mo; all of the file with --csv]"
+        ),
+    ] = None,
+    start: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="First day, instead of --period.")
+    ] = None,
+    end: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Last day (included).")
+    ] = None,
+    interval: Annotated[Interval, typer.Option(help="Bar interval.")] = Interval.d1,
+    source: Annotated[
+        SourceChoice | None,
+        typer.Option(
+            help="Where bars come from: auto (Yahoo, or the bundled sample when offline), "
+            "yahoo or sample. [default: FINANCIALS_MARKET_DATA_SOURCE, auto]"
+        ),
+    ] = None,
+    csv: Annotated[
+        Path | None,
+        typer.Option(
+            help="Analyse this CSV (Date,Open,High,Low,Close[,Volume], any letter case) "
+            "instead of fetching bars.",
             exists=True,
             dir_okay=False,
             readable=True,
         ),
-    ],
-    interval: Annotated[Interval, typer.Option(help="Bar interval of the data.")] = Interval.d1,
+    ] = None,
     detector: Annotated[
         DetectorChoice, typer.Option(help="Swing detector for the Fibonacci leg.")
     ] = DetectorChoice.zigzag,
@@ -103,29 +177,83 @@ def analyze_command(
     ),
 ) -> None:
     """Swings, Fibonacci, structure, zones, gaps, order blocks and level hit-rates."""
+    if csv is not None and source is not None:
+        raise _fail("--csv and --source exclude each other: the file is the source")
+    if period is None and start is None and csv is not None:
+        period = PeriodChoice.max
     try:
-        frame = read_bars_csv(csv)
-        result = analyze(frame, AnalysisSettings(detector=detector.value))
-    except (CsvBarsError, AnalysisInputError) as exc:
-        raise _fail(f"{csv}: {exc}") from None
+        history = asyncio.run(
+            _history(
+                symbol,
+                csv=csv,
+                source=source.value if source else None,
+                period=period.value if period else None,
+                start=start.date() if start else None,
+                end=end.date() if end else None,
+                interval=interval.value,
+            )
+        )
+        result = analyze(history.frame(), AnalysisSettings(detector=detector.value))
+    except (MarketDataError, AnalysisInputError) as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(_provenance(history), err=True)
+    if history.notice and history.source != "csv":
+        typer.secho(f"note: {history.notice}", err=True, fg=typer.colors.YELLOW)
     text = result.model_dump_json(indent=2)
     if out is not None:
-        now = datetime.now(UTC)
         out.mkdir(parents=True, exist_ok=True)
-        stem = out / f"{symbol.upper()}_{interval.value}_{now:%Y%m%dT%H%M%SZ}"
+        now = datetime.now(UTC)
+        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in history.symbol)
+        stem = out / f"{safe}_{interval.value}_{now:%Y%m%dT%H%M%SZ}"
         stem.with_suffix(".json").write_text(text)
         spec = build_chart_spec(
-            frame,
+            history.frame(),
             result,
-            symbol=symbol.upper(),
+            symbol=history.symbol,
             interval=interval.value,
-            source=f"CSV {csv.name}",
+            source=history.source if not history.notice else f"{history.source} ({history.notice})",
             generated_at=now,
             theme=theme.value,
         )
         stem.with_suffix(".png").write_bytes(render_png(spec))
         typer.echo(f"wrote {stem}.json and {stem}.png", err=True)
-    typer.echo(text if as_json else text_report(symbol.upper(), interval.value, result))
+    typer.echo(text if as_json else text_report(history.symbol, interval.value, result))
+
+
+async def _history(
+    text: str,
+    *,
+    csv: Path | None,
+    source: MarketDataSource | None,
+    period: str | None,
+    start: date | None,
+    end: date | None,
+    interval: str,
+) -> PriceHistory:
+    settings = get_settings()
+    if csv is not None:
+        provider = wiring.csv_market_data(csv, filename=str(csv))
+        return await market.get_history(
+            provider, text, period=period, start=start, end=end, interval=interval
+        )
+    cache = wiring.build_cache(settings)
+    try:
+        provider = wiring.build_market_data(settings, cache, source)
+        return await market.get_history(
+            provider, text, period=period, start=start, end=end, interval=interval
+        )
+    finally:
+        await cache.close()
+
+
+def _provenance(history: PriceHistory) -> str:
+    first, last = history.first_time, history.last_time
+    span = f"{first:%Y-%m-%d} to {last:%Y-%m-%d}" if first is not None and last else "no bars"
+    name = f" ({history.name})" if history.name else ""
+    return (
+        f"source: {history.source}, {history.symbol}{name} {history.interval}, "
+        f"{len(history)} bars {span}"
+    )
 
 
 @cli.command()
@@ -137,16 +265,14 @@ def token(
     ttl: Annotated[int, typer.Option(min=60, max=86_400, help="Lifetime in seconds.")] = 3600,
 ) -> None:
     """Print a bearer token from the built-in development issuer (never in production)."""
-    from app.wiring import ConfigurationError, dev_issuer
-
     current = get_settings()
     if current.oidc_issuer is not None:
         raise _fail(
             "FINANCIALS_OIDC_ISSUER is set: get tokens from that issuer, not the dev issuer"
         )
     try:
-        issuer = dev_issuer(current)
-    except ConfigurationError as exc:
+        issuer = wiring.dev_issuer(current)
+    except wiring.ConfigurationError as exc:
         raise _fail(str(exc)) from None
     unknown = set(scope.split()) - set(ALL_SCOPES)
     if unknown:
@@ -164,24 +290,41 @@ def bench(
     ] = 100_000,
     repeat: Annotated[int, typer.Option(min=1, help="Runs per measurement; the best counts.")] = 3,
     section: Annotated[
-        list[BenchSection] | None, typer.Option(help="Run only these sections (repeatable).")
-    ] = None,
+        BenchSection, typer.Option(help="Which benchmark to run; all of them by default.")
+    ] = BenchSection.all,
+    hits: Annotated[
+        int, typer.Option(min=10, help="Cache hits timed per backend (cache section).")
+    ] = 300,
 ) -> None:
-    """Time our code against its named peer on the same data and print the ratios."""
-    from app.bench import analysis_bench, chart_bench
+    """Time our code against its peer on the same data and print the ratio.
 
-    chosen = set(section or BenchSection)
-
+    Sections: analysis (full analyze() vs smartmoneyconcepts), charts (PNG vs mplfinance)
+    and cache (hit latency from
+    memory and Redis for 10 years of daily bars; a throwaway redis-server is started when
+    FINANCIALS_REDIS_URL is not set).
+    """
     try:
         counts = [int(part.replace("_", "")) for part in sizes.split(",") if part.strip()]
     except ValueError:
         raise _fail(f"--sizes takes whole numbers separated by commas, got {sizes!r}") from None
     if not counts or min(counts) < 100:
         raise _fail("--sizes needs at least one series of 100 bars or more")
-    if BenchSection.analysis in chosen:
+    if section in (BenchSection.all, BenchSection.analysis):
+        from app.bench import analysis_bench
+
         typer.echo(analysis_bench.report(analysis_bench.run(counts, peer_max_bars, repeat)))
-    if BenchSection.charts in chosen:
+    if section is BenchSection.all:
+        typer.echo("")
+    if section in (BenchSection.all, BenchSection.charts):
+        from app.bench import chart_bench
+
         typer.echo(chart_bench.report(chart_bench.run(repeat)))
+    if section is BenchSection.all:
+        typer.echo("")
+    if section in (BenchSection.all, BenchSection.cache):
+        from app.bench import cache_bench
+
+        typer.echo(cache_bench.report(cache_bench.run(hits, repeat)))
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 Environment = Literal["development", "test", "production"]
 LogFormat = Literal["auto", "console", "json"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
+MarketDataSource = Literal["auto", "yahoo", "sample"]
 
 # A cloud service is used when its group is set, and every field of the group is needed.
 _CLOUD_GROUPS = {
@@ -104,8 +105,24 @@ class Settings(BaseSettings):
         default=1_048_576, ge=1024, description="Largest request body accepted (413 above)."
     )
 
+    market_data_source: MarketDataSource = Field(
+        default="auto",
+        description="`auto`: Yahoo Finance, or the bundled sample when offline; `yahoo`; `sample`.",
+    )
+    redis_url: str | None = Field(
+        default=None,
+        description="Redis for the bar cache, e.g. redis://localhost:6379/0; unset: in memory.",
+    )
+    cache_ttl_intraday_seconds: int = Field(
+        default=120, ge=0, description="How long intraday bars (1m..1h) stay cached."
+    )
+    cache_ttl_daily_seconds: int = Field(
+        default=3600, ge=0, description="How long daily and longer bars stay cached."
+    )
+
     @field_validator(
         "oidc_issuer",
+        "redis_url",
         "database_url",
         "mongodb_uri",
         "tablestore_endpoint",

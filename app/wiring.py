@@ -10,18 +10,26 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 from reflex.config import get_config
 from sqlalchemy import Engine
 
-from app.config import Settings, get_settings
+from app.config import MarketDataSource, Settings, get_settings
 from app.logging import get_logger
 from integrations.auth.dev_issuer import DevIssuer
 from integrations.auth.keys import KeySource, RemoteJwks
 from integrations.auth.verifier import JwtVerifier
+from integrations.cache import Cache, MemoryCache
 from integrations.chat_history.port import ChatHistoryStore
 from integrations.chat_history.sql import SqlChatHistoryStore
+from integrations.market_data import MarketDataProvider
+from integrations.market_data.auto import AutoProvider, tcp_probe
+from integrations.market_data.caching import SAMPLE_TTL, CachedProvider, CacheTtl
+from integrations.market_data.csv_source import CsvProvider
+from integrations.market_data.sample import SampleProvider
+from integrations.market_data.yahoo import YahooProvider
 from integrations.ratelimit.memory import MemoryRateLimiter
 from integrations.ratelimit.port import BucketPolicy, RateLimiter
 from integrations.records.port import AnalysisRepository
@@ -291,3 +299,42 @@ def reset_limiter(limiter: RateLimiter | None = None) -> None:
     """Replace (or forget) the limiter: settings changed, or a test wants a fresh one."""
     global _limiter
     _limiter = limiter
+
+
+# --- Market data and cache ----------------------------------------------------------------
+
+
+def build_cache(settings: Settings) -> Cache:
+    """Redis when `FINANCIALS_REDIS_URL` is set, else memory; the caller closes it."""
+    if settings.redis_url:
+        from integrations.cache.redis_cache import RedisCache  # slow import, only when used
+
+        return RedisCache(settings.redis_url)
+    return MemoryCache()
+
+
+def build_market_data(
+    settings: Settings, cache: Cache, source: MarketDataSource | None = None
+) -> MarketDataProvider:
+    """The configured source (or `source`, e.g. the CLI's --source), each behind `cache`.
+
+    `auto` is Yahoo with the sample as its offline fallback; both are cached under their own
+    names, so an offline answer never poses as Yahoo's.
+    """
+    chosen = source or settings.market_data_source
+    sample = CachedProvider(SampleProvider(), cache, source="sample", ttl=SAMPLE_TTL)
+    if chosen == "sample":
+        return sample
+    ttl = CacheTtl(
+        intraday=settings.cache_ttl_intraday_seconds, daily=settings.cache_ttl_daily_seconds
+    )
+    yahoo_source = YahooProvider(cache_dir=settings.data_dir / "yfinance")
+    yahoo = CachedProvider(yahoo_source, cache, source="yahoo", ttl=ttl)
+    if chosen == "yahoo":
+        return yahoo
+    return AutoProvider(online=yahoo, offline=sample, probe=tcp_probe())
+
+
+def csv_market_data(source: Path | bytes, filename: str | None = None) -> MarketDataProvider:
+    """A user's file as a source (CLI path or UI upload); never cached, it is already local."""
+    return CsvProvider(source, filename=filename)

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Make sure the Debian packages the tests drive are present: install them when running as root,
-# otherwise print the exact command and stop, so a test never fails for an obscure reason.
+# Make sure the Debian packages the tests drive are present (a browser, a throwaway Redis):
+# install them when running as root, otherwise print the exact command and stop, so a test
+# never fails for an obscure reason.
 set -euo pipefail
 
 # package -> a file it provides
 declare -A PROVIDES=(
   [chromium]=/usr/bin/chromium
+  [redis-server]=/usr/bin/redis-server
 )
 
 missing=()

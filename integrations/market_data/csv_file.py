@@ -13,12 +13,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from integrations.market_data.errors import MarketDataError
+
 TIME_COLUMNS = ("date", "datetime", "time", "timestamp")
 PRICE_COLUMNS = ("open", "high", "low", "close")
 MAX_CSV_BYTES = 50 * 1024 * 1024
 
 
-class CsvBarsError(ValueError):
+class CsvBarsError(MarketDataError):
     """The CSV cannot be read as bars; the message names the line and column."""
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from typer.testing import CliRunner
+from yfinance.data import YfData
 
 from analysis import Analysis
 from app import __version__
-from app.cli import cli
+from app.cli import Interval, PeriodChoice, cli
+from integrations.market_data import INTERVALS, PERIODS
 from tests.support.bars import sample_stock
 
 runner = CliRunner()
@@ -106,13 +109,126 @@ def test_analyze_refuses_an_unknown_interval(tmp_path: Path) -> None:
 
 
 def test_bench_prints_ours_peer_and_the_ratio() -> None:
-    result = runner.invoke(cli, ["bench", "--sizes", "2000", "--repeat", "1"])
+    result = runner.invoke(
+        cli, ["bench", "--section", "analysis", "--sizes", "2000", "--repeat", "1"]
+    )
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("analysis: full analyze() vs smartmoneyconcepts")
     walk = next(line for line in lines if line.startswith("random walk 2,000"))
     assert walk.rstrip().endswith("x"), "a ratio is printed when the peer ran"
     assert any(line.startswith("AAPL daily") for line in lines)
+
+
+def test_bench_refuses_bad_sizes() -> None:
+    result = runner.invoke(cli, ["bench", "--sizes", "ten"])
+    assert result.exit_code == 2
+    assert "whole numbers separated by commas" in result.stderr
+
+
+def _offline_yahoo(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Yahoo reachable by the probe but failing with a connection error, deterministically."""
+
+    async def reachable() -> bool:
+        return True
+
+    def no_network(*_args: object, **_kwargs: object) -> object:
+        raise ConnectionError("[Errno 101] Network is unreachable")
+
+    monkeypatch.setattr("app.wiring.tcp_probe", lambda: reachable)
+    monkeypatch.setattr(YfData, "get", no_network)
+    monkeypatch.setattr(YfData, "cache_get", no_network)
+
+
+def test_analyze_a_name_offline_says_where_the_bars_came_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _offline_yahoo(monkeypatch)
+    result = runner.invoke(cli, ["analyze", "apple", "--period", "1y", "--json"])
+    assert result.exit_code == 0, result.output
+    printed = Analysis.model_validate_json(result.stdout)  # stdout stays pure JSON
+    assert str(printed.series.last_time).startswith("2013-03-01")
+    assert "source: sample, AAPL (Apple Inc.) 1d" in result.stderr
+    assert "note: offline: bundled sample data, 2000–2013" in result.stderr
+
+
+def test_analyze_offline_symbol_outside_the_sample_lists_what_is_there(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _offline_yahoo(monkeypatch)
+    result = runner.invoke(cli, ["analyze", "tesla"])
+    assert result.exit_code == 2
+    assert "TSLA is not in the bundled sample data" in result.stderr
+    assert "AAPL, FB, GOOG, IBM, MSFT" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_analyze_from_the_sample_with_interval_and_dates() -> None:
+    result = runner.invoke(
+        cli,
+        [
+            "analyze",
+            "msft",
+            "--source",
+            "sample",
+            "--interval",
+            "1wk",
+            "--start",
+            "2008-01-01",
+            "--end",
+            "2012-12-31",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("MSFT 1wk: ")
+    assert (
+        "source: sample, MSFT (Microsoft Corporation) 1wk, 262 bars 2007-12-31 to 2012-12-31"
+        in (result.stderr)
+    )
+
+
+def test_source_setting_picks_the_default_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FINANCIALS_MARKET_DATA_SOURCE", "sample")
+    result = runner.invoke(cli, ["analyze", "IBM", "--period", "2y"])
+    assert result.exit_code == 0, result.output
+    assert "source: sample, IBM" in result.stderr
+
+
+def test_csv_and_source_together_are_refused(tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli, ["analyze", "MSFT", "--csv", str(_csv(tmp_path)), "--source", "sample"]
+    )
+    assert result.exit_code == 2
+    assert "--csv and --source exclude each other" in result.stderr
+
+
+def test_csv_source_is_named_and_period_counts_from_the_files_end(tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli, ["analyze", "MSFT", "--csv", str(_csv(tmp_path)), "--period", "6mo"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "source: csv, MSFT 1d, 122 bars 2012-09-04 to 2013-03-01" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["what is this thing"], "nothing matches 'what is this thing'; type a ticker (AAPL"),
+        (["AAPL", "--source", "sample", "--interval", "5m"], "daily bars only"),
+        (["AAPL", "--period", "1y", "--start", "2012-01-01"], "either a period (1y) or start"),
+        (["AAPL", "--start", "2013-01-01", "--end", "2012-01-01"], "is before the start date"),
+    ],
+)
+def test_analyze_bad_requests_are_one_line_errors(args: list[str], message: str) -> None:
+    result = runner.invoke(cli, ["analyze", *args, "--source", "sample"])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_cli_choices_match_the_market_data_vocabulary() -> None:
+    assert tuple(Interval) == INTERVALS
+    assert tuple(PeriodChoice) == PERIODS
 
 
 def test_bench_charts_section_compares_with_mplfinance() -> None:
@@ -125,7 +241,15 @@ def test_bench_charts_section_compares_with_mplfinance() -> None:
     assert all(row[-1].endswith("x") for row in rows), "the ratio is printed"
 
 
-def test_bench_refuses_bad_sizes() -> None:
-    result = runner.invoke(cli, ["bench", "--sizes", "ten"])
-    assert result.exit_code == 2
-    assert "whole numbers separated by commas" in result.stderr
+def test_bench_cache_section_prints_memory_and_redis_hits() -> None:
+    result = runner.invoke(cli, ["bench", "--section", "cache", "--hits", "20", "--repeat", "1"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("cache: hit latency for 10 years of daily bars (2,520 bars")
+    memory = next(line for line in lines if line.startswith("memory"))
+    redis = next(line for line in lines if line.startswith("redis"))
+    assert memory.split()[2] == "ms"
+    assert float(memory.split()[1]) > 0
+    assert "throwaway redis-server" in redis, "a private server when no URL is set"
+    assert "UNREACHABLE" not in redis
+    assert any(line.startswith("decode: Arrow IPC") and "bars/s" in line for line in lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analysis import Analysis, AnalysisSettings, analyze
@@ -83,6 +83,8 @@ def test_prefix_results_equal_full_results_confirmed_before_the_cut(
 ) -> None:
     frame = random_walk(length, seed=seed)
     config = SMALL.model_copy(update={"detector": detector, "break_source": break_source})
+    # A short walk may never break its structure (seed 3993, 60 bars): nothing to compare.
+    assume(analyze(frame, config).structure.internal.events)
     cuts = data.draw(st.lists(st.integers(20, length), min_size=1, max_size=4, unique=True))
     _check_all_cuts(frame, config, cuts)
 

@@ -1,0 +1,98 @@
+"""A user's CSV as a market-data source: an upload in the UI, a path in the CLI.
+
+`csv_file.read_bars_csv` reads the file leniently; here the bars are checked with the
+analysis engine's own validator, so a file the engine would refuse is refused at the door
+with the offending timestamp named, and sliced/resampled like the other sources.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import AnalysisInputError
+from analysis.bars import to_bars
+from integrations.market_data.csv_file import CsvBarsError, read_bars_csv
+from integrations.market_data.fetcher import fetch_history
+from integrations.market_data.frames import (
+    AGGREGATED_INTERVALS,
+    coverage,
+    quote_from_bars,
+    resample,
+    slice_range,
+)
+from integrations.market_data.models import HistoryRequest, PriceHistory, Quote, SymbolMatch
+
+
+@dataclass(frozen=True, slots=True)
+class CsvQuery:
+    request: HistoryRequest
+
+
+class CsvProvider:
+    """`MarketDataProvider` over one file; the symbol only labels the result.
+
+    The file's bars are taken as they are for intraday and daily intervals (the user knows
+    what they exported); 5d, 1wk, 1mo and 3mo aggregate them. Periods count back from the
+    file's last bar.
+    """
+
+    name = "csv"
+
+    def __init__(self, source: Path | bytes, *, filename: str | None = None) -> None:
+        self._source = source
+        self._filename = filename or (source.name if isinstance(source, Path) else "upload")
+        self._frame: pd.DataFrame | None = None
+
+    async def _bars(self) -> pd.DataFrame:
+        if self._frame is None:
+            try:
+                frame = await asyncio.to_thread(read_bars_csv, self._source)
+            except CsvBarsError as exc:
+                raise CsvBarsError(f"{self._filename}: {exc}") from exc
+            try:
+                to_bars(frame)
+            except AnalysisInputError as exc:
+                raise CsvBarsError(f"{self._filename}: {exc}") from exc
+            self._frame = frame
+        return self._frame
+
+    def transform_query(self, request: HistoryRequest) -> CsvQuery:
+        return CsvQuery(request=request)
+
+    async def extract_data(self, query: CsvQuery) -> pd.DataFrame:
+        return await self._bars()
+
+    def transform_data(self, query: CsvQuery, data: pd.DataFrame) -> PriceHistory:
+        request = query.request
+        bars = slice_range(data, request)
+        if bars.empty:
+            raise CsvBarsError(
+                f"{self._filename} has no bars from {request.start} to "
+                f"{request.end or 'its end'}; it covers {coverage(data)}"
+            )
+        if request.interval in AGGREGATED_INTERVALS:
+            bars = resample(bars, request.interval)
+        tz = bars.index.tz  # type: ignore[attr-defined]
+        return PriceHistory(
+            symbol=request.symbol,
+            interval=request.interval,
+            source="csv",
+            notice=f"your file {self._filename}",
+            timezone=str(tz) if tz is not None else None,
+            bars=bars,
+        )
+
+    async def history(self, request: HistoryRequest) -> PriceHistory:
+        return await fetch_history(self, request)
+
+    async def quote(self, symbol: str) -> Quote:
+        return quote_from_bars(await self._bars(), symbol=symbol.upper(), source="csv")
+
+    async def resolve(self, text: str) -> list[SymbolMatch]:
+        """The text itself: with a file, the symbol is only the label the user chose."""
+        label = "_".join(text.upper().split()) or "CSV"
+        return [SymbolMatch(symbol=label)]
