@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from app.config import MarketDataSource, Settings, get_settings
 from app.logging import get_logger
+from app.metrics import CACHE_REQUESTS
 from integrations.auth.dev_issuer import DevIssuer
 from integrations.auth.keys import KeySource, RemoteJwks
 from integrations.auth.verifier import JwtVerifier
@@ -322,14 +323,17 @@ def build_market_data(
     names, so an offline answer never poses as Yahoo's.
     """
     chosen = source or settings.market_data_source
-    sample = CachedProvider(SampleProvider(), cache, source="sample", ttl=SAMPLE_TTL)
+    observe = _count_cache_lookup
+    sample = CachedProvider(
+        SampleProvider(), cache, source="sample", ttl=SAMPLE_TTL, observe=observe
+    )
     if chosen == "sample":
         return sample
     ttl = CacheTtl(
         intraday=settings.cache_ttl_intraday_seconds, daily=settings.cache_ttl_daily_seconds
     )
     yahoo_source = YahooProvider(cache_dir=settings.data_dir / "yfinance")
-    yahoo = CachedProvider(yahoo_source, cache, source="yahoo", ttl=ttl)
+    yahoo = CachedProvider(yahoo_source, cache, source="yahoo", ttl=ttl, observe=observe)
     if chosen == "yahoo":
         return yahoo
     return AutoProvider(online=yahoo, offline=sample, probe=tcp_probe())
@@ -338,3 +342,55 @@ def build_market_data(
 def csv_market_data(source: Path | bytes, filename: str | None = None) -> MarketDataProvider:
     """A user's file as a source (CLI path or UI upload); never cached, it is already local."""
     return CsvProvider(source, filename=filename)
+
+
+def _count_cache_lookup(result: str) -> None:
+    CACHE_REQUESTS.labels(result=result).inc()
+
+
+@dataclass(frozen=True)
+class MarketData:
+    """The configured market data source and the cache it sits behind."""
+
+    provider: MarketDataProvider
+    cache: Cache
+
+
+_market: MarketData | None = None
+
+
+class MarketDataNotStartedError(RuntimeError):
+    def __init__(self) -> None:
+        super().__init__("market data is not started: the app's lifespan opens it on start")
+
+
+def current_market_data() -> MarketData:
+    if _market is None:
+        raise MarketDataNotStartedError
+    return _market
+
+
+@asynccontextmanager
+async def use_market_data(market: MarketData) -> AsyncIterator[MarketData]:
+    global _market
+    previous, _market = _market, market
+    try:
+        yield market
+    finally:
+        _market = previous
+
+
+@asynccontextmanager
+async def open_market_data(settings: Settings) -> AsyncIterator[MarketData]:
+    cache = build_cache(settings)
+    try:
+        yield MarketData(provider=build_market_data(settings, cache), cache=cache)
+    finally:
+        await cache.close()
+
+
+@asynccontextmanager
+async def market_data_lifespan() -> AsyncIterator[None]:
+    """Reflex lifespan task: one cache (and its Redis connections) for the process."""
+    async with open_market_data(get_settings()) as market, use_market_data(market):
+        yield

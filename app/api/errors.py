@@ -11,13 +11,21 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from analysis import AnalysisInputError
 from app.api.deps import RateLimitedError
 from app.api.problems import problem_response
 from app.logging import get_logger
 from integrations.auth.models import AuthError, InsufficientScopeError
+from integrations.market_data import (
+    InvalidRangeError,
+    MarketDataError,
+    UnknownSymbolError,
+)
+from integrations.market_data import RateLimitedError as MarketRateLimitedError
 
 log = get_logger("financials.api")
 REALM = "financials"
+MARKET_RETRY_AFTER_S = 60
 
 
 def _quote(value: str) -> str:
@@ -75,6 +83,22 @@ async def _rate_limited(_: Request, exc: Exception) -> JSONResponse:
     return response
 
 
+async def _market_data_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, MarketDataError)
+    if isinstance(exc, UnknownSymbolError):
+        return problem_response(422, "Unknown symbol", str(exc))
+    if isinstance(exc, InvalidRangeError):
+        return problem_response(422, "Invalid period or interval", str(exc))
+    response = problem_response(503, "Market data unavailable", str(exc))
+    if isinstance(exc, MarketRateLimitedError):
+        response.headers["Retry-After"] = str(MARKET_RETRY_AFTER_S)
+    return response
+
+
+async def _analysis_input_error(_: Request, exc: Exception) -> JSONResponse:
+    return problem_response(422, "Cannot analyse these bars", str(exc))
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error", path=request.url.path)
     return problem_response(
@@ -88,6 +112,8 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
 def install_error_handlers(api: FastAPI) -> None:
     api.add_exception_handler(AuthError, _auth_error)
     api.add_exception_handler(RateLimitedError, _rate_limited)
+    api.add_exception_handler(MarketDataError, _market_data_error)
+    api.add_exception_handler(AnalysisInputError, _analysis_input_error)
     api.add_exception_handler(RequestValidationError, _invalid_request)
     api.add_exception_handler(StarletteHTTPException, _http_error)
     api.add_exception_handler(Exception, _unexpected)

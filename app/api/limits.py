@@ -9,10 +9,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.api.problems import PROBLEM_MEDIA_TYPE, Problem
 
 
-class _TooLargeError(Exception):
-    pass
-
-
 class BodySizeLimitMiddleware:
     """Refuses request bodies over `max_bytes` with 413, whether announced or streamed."""
 
@@ -29,28 +25,33 @@ class BodySizeLimitMiddleware:
                 await self._refuse(send)
                 return
         seen = 0
+        refused = False
+        started = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            # Over the limit, answer 413 at once and tell the app the client went away, so
+            # whatever it was parsing stops; its own answer is then dropped (see below).
+            nonlocal seen, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
-                    raise _TooLargeError
+                    refused = True
+                    if not started:
+                        await self._refuse(send)
+                    return {"type": "http.disconnect"}
             return message
 
-        started = False
-
-        async def tracking_send(message: Message) -> None:
+        async def guarded_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLargeError:
-            if not started:
-                await self._refuse(send)
+        await self.app(scope, counting_receive, guarded_send)
 
     async def _refuse(self, send: Send) -> None:
         body = Problem(

@@ -14,7 +14,7 @@ from app import __version__
 from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.middleware import RequestContextMiddleware
-from app.api.routes import analyses, auth, files, health
+from app.api.routes import analyses, auth, charts, files, health, market
 from app.config import get_settings
 
 API_PREFIX = "/api"
@@ -39,4 +39,6 @@ def create_api() -> FastAPI:
     api.include_router(files.router, prefix=API_PREFIX)
     api.include_router(auth.router, prefix=API_PREFIX)
     api.include_router(analyses.router, prefix=API_PREFIX)
+    api.include_router(charts.router, prefix=API_PREFIX)
+    api.include_router(market.router, prefix=API_PREFIX)
     return api

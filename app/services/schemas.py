@@ -6,11 +6,14 @@ records layer's storage models, which may change shape without breaking clients.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from analysis import Analysis
+from analysis import Analysis, AnalysisSettings
+from analysis.models import Detector
+from integrations.market_data import Interval, Period
 
 
 class _Body(BaseModel):
@@ -63,4 +66,67 @@ class AnalysisPage(_Body):
 class AnalysisDetail(AnalysisListItem):
     analysis: Analysis | None = Field(description="The full analysis of a `done` record.")
     summary: AiSummary | None
+    timings_ms: TimingsMs
+
+
+class ChartRequest(_Body):
+    """What to analyse and draw: a symbol (ticker or name) over a period or a date range."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    symbol: str = Field(
+        min_length=1,
+        max_length=64,
+        description="A ticker or a name: AAPL, tesla, bitcoin, s&p 500, eur/usd, 0700.HK.",
+        examples=["TSLA"],
+    )
+    period: Period | None = Field(default=None, description="Look-back from today (default 6mo).")
+    start: date | None = Field(default=None, description="First day, instead of `period`.")
+    end: date | None = Field(default=None, description="Last day, with `start`.")
+    interval: Interval = "1d"
+    source: Literal["auto", "yahoo", "sample"] | None = Field(
+        default=None, description="Market data source; default: the server's setting."
+    )
+    detector: Detector = "zigzag"
+    ratios: list[float] | None = Field(
+        default=None,
+        max_length=20,
+        description="Retracement ratios between 0 and 1; default 0, .236, .382, .5, .618, .786, 1.",
+    )
+    theme: Literal["light", "dark"] = "light"
+    interpret: bool = Field(default=True, description="Add the AI reading of the chart.")
+
+    @model_validator(mode="after")
+    def _valid_settings(self) -> Self:
+        """Fail at the boundary (422) rather than deep inside the analysis."""
+        if self.period is not None and (self.start is not None or self.end is not None):
+            raise ValueError("give either `period` or `start`/`end`, not both")
+        try:
+            self.analysis_settings()
+        except ValidationError as exc:
+            raise ValueError(exc.errors()[0]["msg"].removeprefix("Value error, ")) from None
+        return self
+
+    def analysis_settings(self) -> AnalysisSettings:
+        values: dict[str, object] = {"detector": self.detector}
+        if self.ratios is not None:
+            values["retracement_ratios"] = tuple(self.ratios)
+        return AnalysisSettings.model_validate(values)
+
+
+class AnalysisResult(_Body):
+    """The fast path: the analysis without chart, record or AI."""
+
+    symbol: str
+    name: str | None
+    interval: str
+    source: str
+    notice: str | None = Field(description="e.g. the offline notice when sample data answered.")
+    analysis: Analysis
+
+
+class ChartResponse(AnalysisResult):
+    id: str = Field(description="The analysis id, for GET /api/analyses/{id}.")
+    chart: ChartLink
+    summary: AiSummary | None = Field(description="Null when `interpret` was false.")
     timings_ms: TimingsMs

@@ -47,3 +47,6 @@ class MemoryCache:
 
     async def close(self) -> None:
         self._entries.clear()
+
+    async def ping(self) -> None:
+        """Memory always answers."""

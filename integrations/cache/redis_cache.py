@@ -79,6 +79,11 @@ class RedisCache:
     async def close(self) -> None:
         await self._client.aclose()
 
+    async def ping(self) -> None:
+        answered = self._client.ping()  # typed for the sync and async clients alike
+        if not isinstance(answered, bool):
+            await answered
+
     def _resting(self) -> bool:
         return self._down_until is not None and self._clock() < self._down_until
 

@@ -6,6 +6,7 @@ bars, and the `auto` composition above them never caches an offline answer under
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import structlog
@@ -51,8 +52,16 @@ class CachedProvider:
     """
 
     def __init__(
-        self, inner: MarketDataProvider, cache: Cache, *, source: str, ttl: CacheTtl
+        self,
+        inner: MarketDataProvider,
+        cache: Cache,
+        *,
+        source: str,
+        ttl: CacheTtl,
+        observe: Callable[[str], None] | None = None,
     ) -> None:
+        """`observe` hears "hit" or "miss" for every cache lookup (for metrics)."""
+        self._observe = observe or (lambda _result: None)
         self._inner = inner
         self._cache = cache
         self._source = source
@@ -71,9 +80,13 @@ class CachedProvider:
         cached = await self._cache.get(key)
         if cached is not None:
             try:
-                return decode(cached)
+                history = decode(cached)
             except CodecError as exc:
                 structlog.get_logger(__name__).info("cache.unreadable", key=key, error=str(exc))
+            else:
+                self._observe("hit")
+                return history
+        self._observe("miss")
         history = await self._inner.history(request)
         await self._cache.set(key, encode(history), self._ttl.seconds(request.interval))
         return history

@@ -9,7 +9,17 @@ import httpx
 import pytest
 
 from app.config import get_settings
-from app.wiring import Auth, Persistence, build_auth, open_persistence, use_auth, use_persistence
+from app.wiring import (
+    Auth,
+    MarketData,
+    Persistence,
+    build_auth,
+    open_market_data,
+    open_persistence,
+    use_auth,
+    use_market_data,
+    use_persistence,
+)
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +48,7 @@ class Started:
 
     persistence: Persistence
     auth: Auth
+    market: MarketData
 
     def headers(
         self, sub: str = "alice", scopes: str = "charts:read charts:write"
@@ -48,12 +59,18 @@ class Started:
 
 
 @pytest.fixture
-async def started() -> AsyncIterator[Started]:
+async def started(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Started]:
+    """What the app's lifespan opens, with the bundled sample as the market data source
+    (deterministic and offline; tests of the `auto` fallback set their own source)."""
+    monkeypatch.setenv("FINANCIALS_MARKET_DATA_SOURCE", "sample")
+    get_settings.cache_clear()
     settings = get_settings()
     async with (
         open_persistence(settings) as persistence,
         use_persistence(persistence),
         httpx.AsyncClient() as http,
         use_auth(build_auth(settings, http)) as auth,
+        open_market_data(settings) as market,
+        use_market_data(market),
     ):
-        yield Started(persistence=persistence, auth=auth)
+        yield Started(persistence=persistence, auth=auth, market=market)

@@ -1,0 +1,52 @@
+"""Market lookups: the raw analysis (fast path), quotes, and name-to-ticker resolution."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from app.api.deps import require
+from app.api.problems import problem_responses
+from app.services import market
+from app.services.analyses import analyse_only
+from app.services.schemas import AnalysisResult, ChartRequest
+from app.wiring import current_market_data
+from integrations.auth.models import Principal
+from integrations.auth.scopes import CHARTS_READ
+from integrations.market_data import Quote, SymbolMatch
+
+router = APIRouter(tags=["market"])
+Reader = Annotated[Principal, Depends(require(CHARTS_READ))]
+
+
+@router.post(
+    "/analysis",
+    response_model=AnalysisResult,
+    summary="The analysis JSON only: no chart, no record, no AI (fast path)",
+    responses=problem_responses(401, 403, 413, 422, 429, 503),
+)
+async def analysis_only(body: ChartRequest, caller: Reader) -> AnalysisResult:
+    return await analyse_only(current_market_data().provider, body)
+
+
+@router.get(
+    "/market/{symbol}/quote",
+    response_model=Quote,
+    summary="Last price, change, day and 52-week range",
+    responses=problem_responses(401, 403, 422, 429, 503),
+)
+async def quote(symbol: str, caller: Reader) -> Quote:
+    return await market.get_quote(current_market_data().provider, symbol)
+
+
+@router.get(
+    "/market/resolve",
+    response_model=list[SymbolMatch],
+    summary="Tickers for a name or alias (tesla -> TSLA), best first",
+    responses=problem_responses(401, 403, 429),
+)
+async def resolve(
+    caller: Reader, q: Annotated[str, Query(min_length=1, max_length=64)]
+) -> list[SymbolMatch]:
+    return await current_market_data().provider.resolve(q)

@@ -1,0 +1,210 @@
+"""The one use case behind the API, the chat and the CLI: symbol in, analysis, chart and
+reading out, kept as a record.
+
+Order: resolve the symbol and fetch bars (cached) -> analyse -> open a record -> draw the
+chart -> read it (AI) -> store image then record. Anything the user can fix (unknown symbol,
+bad range, too few bars) fails before a record exists; a failure after that marks the record
+failed with the reason, and nothing stored before is lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import TypeVar
+
+from analysis import Analysis, AnalysisInputError, analyze
+from analysis.charts import build_chart_spec
+from analysis.charts.static import DEFAULT_SIZE, render_png
+from app.logging import get_logger
+from app.metrics import ANALYSIS_STAGE_SECONDS, CHARTS_RENDERED
+from app.services import market
+from app.services.history import chart_link
+from app.services.records import (
+    AnalysisOutcome,
+    ChartImage,
+    complete_analysis,
+    fail_analysis,
+    start_analysis,
+)
+from app.services.schemas import (
+    AnalysisResult,
+    ChartLink,
+    ChartRequest,
+    ChartResponse,
+    TimingsMs,
+)
+from integrations.market_data import MarketDataProvider, PriceHistory
+from integrations.records.models import AnalysisRequest, Timings
+from integrations.records.port import AnalysisRepository
+from integrations.storage.port import ObjectStore
+
+log = get_logger("financials.services.analyses")
+T = TypeVar("T")
+MAX_BARS = 50_000
+
+
+class TooManyBarsError(AnalysisInputError):
+    """A request whose bars would make a chart nobody can read and a slow response."""
+
+
+@dataclass(frozen=True)
+class AnalysisPorts:
+    market: MarketDataProvider
+    records: AnalysisRepository
+    objects: ObjectStore
+    link_lifetime: timedelta
+
+
+class _Stopwatch:
+    """Times each stage into the metrics and the response's `timings_ms`."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.ms: dict[str, float] = {}
+
+    async def run(self, stage: str, work: Callable[[], Awaitable[T]]) -> T:
+        began = time.perf_counter()
+        try:
+            return await work()
+        finally:
+            elapsed = time.perf_counter() - began
+            ANALYSIS_STAGE_SECONDS.labels(stage=stage).observe(elapsed)
+            self.ms[stage] = round(elapsed * 1000, 2)
+
+    def timings(self) -> Timings:
+        return Timings(
+            data_ms=self.ms.get("data"),
+            analysis_ms=self.ms.get("analysis"),
+            chart_ms=self.ms.get("chart"),
+            ai_ms=self.ms.get("ai"),
+            total_ms=round((time.perf_counter() - self.started) * 1000, 2),
+        )
+
+
+async def _bars(provider: MarketDataProvider, request: ChartRequest) -> PriceHistory:
+    history = await market.get_history(
+        provider,
+        request.symbol,
+        period=request.period,
+        start=request.start,
+        end=request.end,
+        interval=request.interval,
+    )
+    if len(history) > MAX_BARS:
+        raise TooManyBarsError(
+            f"{len(history):,} bars is too many to chart; at most {MAX_BARS:,} are accepted: "
+            "ask for a shorter period or a longer interval"
+        )
+    return history
+
+
+async def _analyse(history: PriceHistory, request: ChartRequest) -> Analysis:
+    settings = request.analysis_settings()
+    # CPU-bound NumPy work goes to a thread so the event loop keeps serving other users.
+    return await asyncio.to_thread(analyze, history.frame(), settings)
+
+
+async def analyse_only(provider: MarketDataProvider, request: ChartRequest) -> AnalysisResult:
+    """The fast path: bars and analysis, nothing stored."""
+    watch = _Stopwatch()
+    history = await watch.run("data", lambda: _bars(provider, request))
+    result = await watch.run("analysis", lambda: _analyse(history, request))
+    return _result(history, result)
+
+
+def _result(history: PriceHistory, result: Analysis) -> AnalysisResult:
+    return AnalysisResult(
+        symbol=history.symbol,
+        name=history.name,
+        interval=history.interval,
+        source=history.source,
+        notice=history.notice,
+        analysis=result,
+    )
+
+
+def _source_label(history: PriceHistory) -> str:
+    return f"{history.source} ({history.notice})" if history.notice else history.source
+
+
+async def run_chart_analysis(
+    ports: AnalysisPorts, owner: str, request: ChartRequest, tool: str = "fibonacci"
+) -> ChartResponse:
+    """Everything, recorded under `owner`; see the module docstring for the order."""
+    watch = _Stopwatch()
+    history = await watch.run("data", lambda: _bars(ports.market, request))
+    result = await watch.run("analysis", lambda: _analyse(history, request))
+    record = await start_analysis(
+        ports.records,
+        owner=owner,
+        request=AnalysisRequest(
+            symbol=history.symbol,
+            interval=request.interval,
+            period=request.period if request.start is None else None,
+            start=_midnight(request.start),
+            end=_midnight(request.end),
+            tool=tool,
+            source=history.source,
+            detector=request.detector,
+        ),
+    )
+    try:
+        spec = build_chart_spec(
+            history.frame(),
+            result,
+            symbol=history.symbol,
+            interval=request.interval,
+            source=_source_label(history),
+            generated_at=datetime.now(UTC),
+            theme=request.theme,
+        )
+        png = await watch.run("chart", lambda: asyncio.to_thread(render_png, spec))
+        CHARTS_RENDERED.labels(size=f"{DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}").inc()
+        done = await complete_analysis(
+            ports.records,
+            ports.objects,
+            record,
+            AnalysisOutcome(
+                result_json=result.model_dump_json(),
+                chart=ChartImage(data=png),
+                timings=watch.timings(),
+            ),
+        )
+    except Exception as exc:
+        log.exception("analysis failed after its record was opened", record_id=record.id)
+        await fail_analysis(
+            ports.records,
+            record,
+            f"the chart could not be made or stored ({type(exc).__name__}); please try again",
+            timings=watch.timings(),
+        )
+        raise
+    link = await chart_link(ports.objects, done, ports.link_lifetime)
+    assert link is not None  # a done record always has its chart
+    return _response(done.id, history, result, link, watch.timings())
+
+
+def _response(
+    record_id: str, history: PriceHistory, result: Analysis, link: ChartLink, timings: Timings
+) -> ChartResponse:
+    return ChartResponse(
+        **_result(history, result).model_dump(),
+        id=record_id,
+        chart=link,
+        summary=None,
+        timings_ms=TimingsMs(
+            data=timings.data_ms,
+            analysis=timings.analysis_ms,
+            chart=timings.chart_ms,
+            ai=timings.ai_ms,
+            total=timings.total_ms,
+        ),
+    )
+
+
+def _midnight(day: date | None) -> datetime | None:
+    return None if day is None else datetime(day.year, day.month, day.day, tzinfo=UTC)
