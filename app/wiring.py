@@ -282,9 +282,17 @@ _limiter: RateLimiter | None = None
 
 
 def build_limiter(settings: Settings) -> RateLimiter:
+    """Shared through Redis when `FINANCIALS_REDIS_URL` is set (several replicas), else local."""
     policy = BucketPolicy(
         per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst
     )
+    if settings.redis_url:
+        from redis.asyncio import Redis
+
+        from integrations.ratelimit.redis_limiter import RedisRateLimiter
+
+        client = Redis.from_url(settings.redis_url, socket_timeout=0.5, socket_connect_timeout=0.5)
+        return RedisRateLimiter(client, policy)
     return MemoryRateLimiter(policy)
 
 

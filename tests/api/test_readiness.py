@@ -10,12 +10,24 @@ import pytest
 
 from app.config import get_settings
 from app.services.readiness import Probe, check_readiness
-from app.wiring import Persistence, open_persistence, use_persistence
+from app.wiring import (
+    Persistence,
+    open_market_data,
+    open_persistence,
+    use_market_data,
+    use_persistence,
+)
 
 
 @pytest.fixture
 async def persistence() -> AsyncIterator[Persistence]:
-    async with open_persistence(get_settings()) as opened, use_persistence(opened):
+    settings = get_settings()
+    async with (
+        open_persistence(settings) as opened,
+        use_persistence(opened),
+        open_market_data(settings) as market,
+        use_market_data(market),
+    ):
         yield opened
 
 
@@ -25,7 +37,13 @@ async def test_ready_when_every_dependency_answers(client: httpx.AsyncClient) ->
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert set(body["checks"]) >= {"database", "chat_history", "storage"}
+    assert set(body["checks"]) >= {"database", "chat_history", "storage", "cache"}
+    assert body["checks"]["cache"] == {
+        "state": "ok",
+        "required": False,
+        "latency_ms": body["checks"]["cache"]["latency_ms"],
+        "detail": "MemoryCache",
+    }
     assert body["checks"]["database"]["detail"] == "SqlAnalysisRepository"
 
 
@@ -71,3 +89,21 @@ async def test_a_dependency_that_hangs_is_reported_failed(monkeypatch: pytest.Mo
     report = await check_readiness([Probe("database", True, hangs, "postgresql")])
     assert not report.ready
     assert "no answer within 0.05 s" in report.checks["database"].detail
+
+
+async def test_redis_down_degrades_but_stays_ready(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FINANCIALS_REDIS_URL", "redis://127.0.0.1:9/0")  # nothing listens
+    get_settings.cache_clear()
+    settings = get_settings()
+    async with (
+        open_persistence(settings) as opened,
+        use_persistence(opened),
+        open_market_data(settings) as market,
+        use_market_data(market),
+    ):
+        response = await client.get("/api/health/ready")
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["checks"]["cache"]["state"] == "degraded"

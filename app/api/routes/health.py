@@ -13,7 +13,12 @@ from app import __version__
 from app.api.deps import SettingsDep
 from app.config import Settings
 from app.services.readiness import Probe, Readiness, check_readiness
-from app.wiring import PersistenceNotStartedError, current_persistence
+from app.wiring import (
+    MarketDataNotStartedError,
+    PersistenceNotStartedError,
+    current_market_data,
+    current_persistence,
+)
 
 router = APIRouter(tags=["health"])
 
@@ -49,6 +54,7 @@ def health(settings: SettingsDep) -> Health:
 
 def _probes() -> list[Probe]:
     persistence = current_persistence()
+    cache = current_market_data().cache
     return [
         Probe("database", True, persistence.records.ping, type(persistence.records).__name__),
         Probe(
@@ -58,6 +64,8 @@ def _probes() -> list[Probe]:
             type(persistence.chat_history).__name__,
         ),
         Probe("storage", True, persistence.objects.ping, type(persistence.objects).__name__),
+        # Without the cache requests are slower, not failing: degraded, still ready.
+        Probe("cache", False, cache.ping, type(cache).__name__),
     ]
 
 
@@ -70,7 +78,7 @@ def _probes() -> list[Probe]:
 async def ready() -> JSONResponse:
     try:
         probes = _probes()
-    except PersistenceNotStartedError:
+    except (PersistenceNotStartedError, MarketDataNotStartedError):
         report = Readiness(status="failed", checks={})
         return JSONResponse(report.model_dump(), status_code=503)
     report = await check_readiness(probes)
