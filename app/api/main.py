@@ -8,12 +8,14 @@ Reflex lifespan tasks (see `app/app.py`).
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.responses import JSONResponse
 from prometheus_fastapi_instrumentator import Instrumentator
 
 from app import __version__
 from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.middleware import RequestContextMiddleware
+from app.api.problems import problem_response
 from app.api.routes import analyses, auth, charts, files, health, market
 from app.config import get_settings
 
@@ -41,4 +43,17 @@ def create_api() -> FastAPI:
     api.include_router(analyses.router, prefix=API_PREFIX)
     api.include_router(charts.router, prefix=API_PREFIX)
     api.include_router(market.router, prefix=API_PREFIX)
+
+    # Anything else under /api is ours to refuse, as problem+json, rather than falling
+    # through to Reflex's plain-text 404.
+    @api.api_route(
+        f"{API_PREFIX}/{{path:path}}",
+        methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        include_in_schema=False,
+    )
+    async def no_such_endpoint(path: str) -> JSONResponse:
+        return problem_response(
+            404, "No such endpoint", f"nothing is served at /api/{path}; see /api/docs"
+        )
+
     return api

@@ -81,12 +81,13 @@ async def test_another_users_analysis_is_not_found(
     assert listed.json()["items"] == []
 
 
-@pytest.mark.parametrize("bad_id", ["nope", "../etc/passwd", "0" * 32])
-async def test_unknown_ids_are_404_not_500(
-    client: httpx.AsyncClient, started: Started, bad_id: str
+@pytest.mark.parametrize(("bad_id", "status"), [("nope", 422), ("..%2Fetc", 404), ("0" * 32, 404)])
+async def test_malformed_ids_are_422_and_unknown_ones_404(
+    client: httpx.AsyncClient, started: Started, bad_id: str, status: int
 ) -> None:
     response = await client.get(f"/api/analyses/{bad_id}", headers=started.headers())
-    assert response.status_code == 404
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
 
 
 async def test_reading_needs_the_charts_read_scope(

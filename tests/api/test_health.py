@@ -62,3 +62,16 @@ async def test_openapi_docs_are_served_under_api(client: httpx.AsyncClient) -> N
 async def test_reflex_routes_still_answer_behind_the_api(client: httpx.AsyncClient) -> None:
     response = await client.get("/ping")
     assert response.status_code == 200
+
+
+# (A path with an encoded newline never reaches our app: Reflex's outer router, which no
+# pattern of its matches, answers it with its own plain 404. Path parameters are therefore
+# declared with patterns, so clients and schemathesis know what is accepted.)
+@pytest.mark.parametrize("path", ["/api/nothing/here", "/api/analyses/x/y", "/api/me/more"])
+async def test_unknown_api_paths_are_problem_json_404s(
+    client: httpx.AsyncClient, path: str
+) -> None:
+    response = await client.get(path)
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "see /api/docs" in response.json()["detail"]

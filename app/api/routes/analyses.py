@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import JSONResponse
 
 from app.api.deps import SettingsDep, require
@@ -55,15 +54,17 @@ async def list_analyses(
     "/analyses/{analysis_id}",
     summary="One of your analyses",
     response_model=AnalysisDetail,
-    responses=problem_responses(401, 403, 404, 429),
+    responses=problem_responses(401, 403, 404, 422, 429),
 )
 async def get_analysis(
-    caller: Reader, settings: SettingsDep, analysis_id: str
+    caller: Reader,
+    settings: SettingsDep,
+    analysis_id: Annotated[
+        str, Path(pattern=RECORD_ID_PATTERN, description="32 hex digits, from POST or a list.")
+    ],
 ) -> AnalysisDetail | JSONResponse:
     persistence = current_persistence()
-    record = None
-    if re.fullmatch(RECORD_ID_PATTERN, analysis_id):
-        record = await persistence.records.get(analysis_id, owner=caller.sub)
+    record = await persistence.records.get(analysis_id, owner=caller.sub)
     if record is None:
         return problem_response(
             404, "No such analysis", f"you have no analysis with id {analysis_id!r}"

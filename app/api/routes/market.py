@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
+from fastapi import Path as PathParam
 
 from app.api.deps import require
 from app.api.problems import problem_responses
@@ -17,6 +18,8 @@ from integrations.auth.scopes import CHARTS_READ
 from integrations.market_data import Quote, SymbolMatch
 
 router = APIRouter(tags=["market"])
+# Printable text without slashes or control characters, as a name or ticker is.
+SYMBOL_TEXT = r"^[^\x00-\x1f\x7f/]{1,64}$"
 Reader = Annotated[Principal, Depends(require(CHARTS_READ))]
 
 
@@ -36,7 +39,12 @@ async def analysis_only(body: ChartRequest, caller: Reader) -> AnalysisResult:
     summary="Last price, change, day and 52-week range",
     responses=problem_responses(401, 403, 422, 429, 503),
 )
-async def quote(symbol: str, caller: Reader) -> Quote:
+async def quote(
+    symbol: Annotated[
+        str, PathParam(pattern=SYMBOL_TEXT, description="A ticker or a name, e.g. AAPL, tesla.")
+    ],
+    caller: Reader,
+) -> Quote:
     return await market.get_quote(current_market_data().provider, symbol)
 
 
