@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import httpx
 from reflex.config import get_config
@@ -17,6 +18,10 @@ from sqlalchemy import Engine
 
 from app.config import Settings, get_settings
 from app.logging import get_logger
+from integrations.ai.offline_analyst import OfflineChartInterpreter
+from integrations.ai.offline_planner import OfflineChatPlanner
+from integrations.ai.port import ChartInterpreter, ChatPlanner, SymbolResolver
+from integrations.ai.symbols import builtin_resolver
 from integrations.auth.dev_issuer import DevIssuer
 from integrations.auth.keys import KeySource, RemoteJwks
 from integrations.auth.verifier import JwtVerifier
@@ -30,6 +35,9 @@ from integrations.sql import create_sql_engine, sqlite_url
 from integrations.storage.local import LocalObjectStore
 from integrations.storage.port import ObjectStore
 from integrations.storage.signing import UrlSigner, load_or_create_secret
+
+if TYPE_CHECKING:
+    from integrations.ai.dashscope_transport import DashScopeTransport
 
 FILES_ROUTE = "/api/files"
 DEV_SIGNING_KEY_FILE = "files-signing.key"
@@ -291,3 +299,58 @@ def reset_limiter(limiter: RateLimiter | None = None) -> None:
     """Replace (or forget) the limiter: settings changed, or a test wants a fresh one."""
     global _limiter
     _limiter = limiter
+
+
+# --- AI -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ai:
+    """The chart interpreter and the chat planner, both cloud or both offline."""
+
+    interpreter: ChartInterpreter
+    planner: ChatPlanner
+    provider: str  # "dashscope" or "offline", for logs and the health page
+    transport: DashScopeTransport | None = None
+
+    async def close(self) -> None:
+        if self.transport is not None:
+            await self.transport.close()
+
+
+def ai_symbol_resolver() -> SymbolResolver:
+    """How the planner turns names into tickers: the seam for market data's resolver.
+
+    Until `MarketDataProvider.resolve` is wired in here, a small built-in table answers
+    (well-known names; anything written as a ticker passes through).
+    """
+    return builtin_resolver()
+
+
+def build_ai(
+    settings: Settings, resolver: SymbolResolver | None = None, *, offline: bool = False
+) -> Ai:
+    """DashScope when a key is set (and `offline` is not asked for), else the offline pair.
+
+    Opens no connection; the SDK is imported only when a key is set (it is slow to import).
+    """
+    resolver = resolver if resolver is not None else ai_symbol_resolver()
+    if offline or settings.dashscope_api_key is None:
+        return Ai(OfflineChartInterpreter(), OfflineChatPlanner(resolver), provider="offline")
+    from integrations.ai.dashscope_interpreter import DashScopeChartInterpreter
+    from integrations.ai.dashscope_planner import DashScopeChatPlanner
+    from integrations.ai.dashscope_transport import DashScopeConfig, DashScopeTransport
+
+    transport = DashScopeTransport(
+        DashScopeConfig(
+            api_key=settings.dashscope_api_key,
+            base_url=settings.dashscope_base_url,
+            timeout_seconds=settings.ai_timeout_seconds,
+        )
+    )
+    return Ai(
+        interpreter=DashScopeChartInterpreter(transport, model=settings.vl_model),
+        planner=DashScopeChatPlanner(transport, resolver, model=settings.chat_model),
+        provider="dashscope",
+        transport=transport,
+    )

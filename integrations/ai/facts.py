@@ -46,7 +46,9 @@ class FactLevel(_Fact):
     ratio: float
     kind: Literal["retracement", "extension"]
     price: float
-    hit_rate_pct: float | None = Field(description="held / (held + broke), percent.")
+    hit_rate_pct: float | None = Field(
+        default=None, description="held / (held + broke), percent; absent when untested."
+    )
     held: int
     broke: int
 
@@ -54,9 +56,9 @@ class FactLevel(_Fact):
 class FactFibonacci(_Fact):
     direction: Direction
     start_price: float
-    start_date: str | None
+    start_date: str | None = None
     end_price: float
-    end_date: str | None
+    end_date: str | None = None
     golden_pocket: tuple[float, float]
     retraced_pct: float = Field(description="How far the last close retraced the leg, percent.")
     levels: list[FactLevel]
@@ -122,11 +124,11 @@ class GroundingFacts(_Fact):
     price_decimals: int
     trend_internal: Trend
     trend_swing: Trend
-    last_event: FactEvent | None
+    last_event: FactEvent | None = None
     recent_events: list[FactEvent]
-    fibonacci: FactFibonacci | None
-    nearest_support: NearestLevel | None
-    nearest_resistance: NearestLevel | None
+    fibonacci: FactFibonacci | None = None
+    nearest_support: NearestLevel | None = None
+    nearest_resistance: NearestLevel | None = None
     zones: list[FactZone]
     confluence: list[FactConfluence]
     open_boxes: list[FactBox]
