@@ -20,6 +20,7 @@ from app.config import MarketDataSource, get_settings
 from app.logging import configure_logging
 from app.reports import text_report
 from app.services import market
+from integrations.ai.models import Plan
 from integrations.auth.scopes import ALL_SCOPES
 from integrations.market_data import MarketDataError, PriceHistory
 
@@ -325,6 +326,48 @@ def bench(
         from app.bench import cache_bench
 
         typer.echo(cache_bench.report(cache_bench.run(hits, repeat)))
+
+
+@cli.command()
+def parse(
+    text: Annotated[str, typer.Argument(help='A chat message, e.g. "fib on TSLA over 3 months".')],
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Use the offline planner even with a DashScope key.")
+    ] = False,
+) -> None:
+    """Print the plan the chat makes of TEXT as JSON: tool, symbols, period or dates, interval."""
+    from app.wiring import build_ai
+    from integrations.ai.errors import AiError
+    from integrations.ai.models import Conversation
+
+    if not text.strip():
+        raise _fail('give a request, e.g. financials parse "fib on TSLA over 3 months"')
+    ai = build_ai(get_settings(), offline=offline)
+
+    async def plan_once() -> Plan:
+        try:
+            return await ai.planner.plan(text, Conversation())
+        finally:
+            await ai.close()
+
+    try:
+        plan = asyncio.run(plan_once())
+    except AiError as exc:
+        raise _fail(f"{ai.provider} planner: {exc}") from None
+    if plan.first is None:
+        raise _fail(plan.reply or "no plan")
+    view = plan.view()
+    extra = [f"also planned: {call.tool} {' '.join(call.symbols)}" for call in plan.calls[1:]]
+    printed = {
+        "tool": view.tool,
+        "symbols": view.symbols,
+        "period": view.period,
+        "start": None if view.start is None else view.start.isoformat(),
+        "end": None if view.end is None else view.end.isoformat(),
+        "interval": view.interval,
+        "notes": [*view.notes, *extra],
+    }
+    typer.echo(json.dumps(printed, indent=2, ensure_ascii=False))
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Self
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["development", "test", "production"]
@@ -120,6 +120,34 @@ class Settings(BaseSettings):
         default=3600, ge=0, description="How long daily and longer bars stay cached."
     )
 
+    # AI: Qwen on Alibaba Cloud Model Studio (DashScope) when a key is set; otherwise the
+    # offline analyst and planner, which need no network.
+    dashscope_api_key: SecretStr | None = Field(
+        default=None,
+        # The SDK's own variable name works too, so an existing DashScope setup just works.
+        validation_alias=AliasChoices(
+            "FINANCIALS_DASHSCOPE_API_KEY", "DASHSCOPE_API_KEY", "dashscope_api_key"
+        ),
+        description="DashScope API key; unset: the offline analyst and planner.",
+    )
+    dashscope_base_url: str = Field(
+        default="https://dashscope-intl.aliyuncs.com/api/v1",
+        pattern=r"^https?://",
+        description="DashScope API base URL (international endpoint by default).",
+    )
+    vl_model: str = Field(
+        default="qwen3-vl-plus", min_length=1, description="Qwen-VL model that reads charts."
+    )
+    chat_model: str = Field(
+        default="qwen-plus", min_length=1, description="Qwen model that plans chat tool calls."
+    )
+    ai_timeout_seconds: int = Field(
+        default=30,
+        ge=1,
+        le=600,
+        description="Longest wait for a DashScope answer (while streaming: for the next token).",
+    )
+
     @field_validator(
         "oidc_issuer",
         "redis_url",
@@ -135,6 +163,7 @@ class Settings(BaseSettings):
         "oss_access_key_id",
         "oss_access_key_secret",
         "files_signing_key",
+        "dashscope_api_key",
         mode="before",
     )
     @classmethod
@@ -180,6 +209,10 @@ class Settings(BaseSettings):
     @property
     def uses_mongodb(self) -> bool:
         return self.mongodb_uri is not None
+
+    @property
+    def uses_dashscope(self) -> bool:
+        return self.dashscope_api_key is not None
 
     @property
     def json_logs(self) -> bool:

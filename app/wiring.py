@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 from reflex.config import get_config
@@ -19,6 +20,9 @@ from sqlalchemy import Engine
 from app.config import MarketDataSource, Settings, get_settings
 from app.logging import get_logger
 from app.metrics import CACHE_REQUESTS
+from integrations.ai.offline_analyst import OfflineChartInterpreter
+from integrations.ai.offline_planner import OfflineChatPlanner
+from integrations.ai.port import ChartInterpreter, ChatPlanner, SymbolResolver
 from integrations.auth.dev_issuer import DevIssuer
 from integrations.auth.keys import KeySource, RemoteJwks
 from integrations.auth.verifier import JwtVerifier
@@ -30,6 +34,7 @@ from integrations.market_data.auto import AutoProvider, tcp_probe
 from integrations.market_data.caching import SAMPLE_TTL, CachedProvider, CacheTtl
 from integrations.market_data.csv_source import CsvProvider
 from integrations.market_data.sample import SampleProvider
+from integrations.market_data.symbols import TableResolver
 from integrations.market_data.yahoo import YahooProvider
 from integrations.ratelimit.memory import MemoryRateLimiter
 from integrations.ratelimit.port import BucketPolicy, RateLimiter
@@ -39,6 +44,9 @@ from integrations.sql import create_sql_engine, sqlite_url
 from integrations.storage.local import LocalObjectStore
 from integrations.storage.port import ObjectStore
 from integrations.storage.signing import UrlSigner, load_or_create_secret
+
+if TYPE_CHECKING:
+    from integrations.ai.dashscope_transport import DashScopeTransport
 
 FILES_ROUTE = "/api/files"
 DEV_SIGNING_KEY_FILE = "files-signing.key"
@@ -402,3 +410,54 @@ async def market_data_lifespan() -> AsyncIterator[None]:
     """Reflex lifespan task: one cache (and its Redis connections) for the process."""
     async with open_market_data(get_settings()) as market, use_market_data(market):
         yield
+
+
+# --- AI -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ai:
+    """The chart interpreter and the chat planner, both cloud or both offline."""
+
+    interpreter: ChartInterpreter
+    planner: ChatPlanner
+    provider: str  # "dashscope" or "offline", for logs and the health page
+    transport: DashScopeTransport | None = None
+
+    async def close(self) -> None:
+        if self.transport is not None:
+            await self.transport.close()
+
+
+def ai_symbol_resolver() -> SymbolResolver:
+    """How the planner turns names into tickers: market data's table, exact matches only."""
+    return TableResolver()
+
+
+def build_ai(
+    settings: Settings, resolver: SymbolResolver | None = None, *, offline: bool = False
+) -> Ai:
+    """DashScope when a key is set (and `offline` is not asked for), else the offline pair.
+
+    Opens no connection; the SDK is imported only when a key is set (it is slow to import).
+    """
+    resolver = resolver if resolver is not None else ai_symbol_resolver()
+    if offline or settings.dashscope_api_key is None:
+        return Ai(OfflineChartInterpreter(), OfflineChatPlanner(resolver), provider="offline")
+    from integrations.ai.dashscope_interpreter import DashScopeChartInterpreter
+    from integrations.ai.dashscope_planner import DashScopeChatPlanner
+    from integrations.ai.dashscope_transport import DashScopeConfig, DashScopeTransport
+
+    transport = DashScopeTransport(
+        DashScopeConfig(
+            api_key=settings.dashscope_api_key,
+            base_url=settings.dashscope_base_url,
+            timeout_seconds=settings.ai_timeout_seconds,
+        )
+    )
+    return Ai(
+        interpreter=DashScopeChartInterpreter(transport, model=settings.vl_model),
+        planner=DashScopeChatPlanner(transport, resolver, model=settings.chat_model),
+        provider="dashscope",
+        transport=transport,
+    )

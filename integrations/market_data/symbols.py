@@ -97,8 +97,12 @@ class SymbolTable:
         """The table's row for an exact ticker, if it has one."""
         return self._by_symbol.get(symbol.strip().upper())
 
-    def resolve(self, text: str) -> list[SymbolMatch]:
-        """Candidates for the text, best first; empty when nothing plausible matches."""
+    def resolve(self, text: str, *, fuzzy: bool = True) -> list[SymbolMatch]:
+        """Candidates for the text, best first; empty when nothing plausible matches.
+
+        `fuzzy` adds near spellings ("tesls" -> TSLA): right for a search box, wrong for
+        picking names out of a sentence, where "side" would become SIE.DE.
+        """
         stripped = " ".join(text.split())
         if not stripped:
             return []
@@ -113,7 +117,7 @@ class SymbolTable:
             if looks_like_ticker(stripped)
             else []
         )
-        near = self._near(key)
+        near = self._near(key) if fuzzy else []
         # An upper-case ticker is what the user meant; a lower-case word is more likely a name.
         ordered = plain + near if stripped.isupper() else near + plain
         return _unique(ordered)[:MAX_CANDIDATES]
@@ -131,6 +135,20 @@ def _unique(rows: list[SymbolMatch]) -> list[SymbolMatch]:
     for row in rows:
         by_symbol.setdefault(row.symbol, row)
     return list(by_symbol.values())
+
+
+class TableResolver:
+    """Exact names, aliases and tickers from the bundled table, without a data source.
+
+    For the chat planner, which tries every word of a sentence: only exact matches count
+    there (see `SymbolTable.resolve`).
+    """
+
+    def __init__(self, table: SymbolTable | None = None) -> None:
+        self._table = table or default_table()
+
+    async def resolve(self, text: str) -> list[SymbolMatch]:
+        return self._table.resolve(text, fuzzy=False)
 
 
 @cache

@@ -15,6 +15,12 @@ from app import __version__
 from app.cli import Interval, PeriodChoice, cli
 from integrations.market_data import INTERVALS, PERIODS
 from tests.support.bars import sample_stock
+from tests.support.dashscope_server import (
+    API_KEY,
+    JsonAnswer,
+    running_dashscope,
+    tool_calls_message,
+)
 
 runner = CliRunner()
 
@@ -253,3 +259,67 @@ def test_bench_cache_section_prints_memory_and_redis_hits() -> None:
     assert "throwaway redis-server" in redis, "a private server when no URL is set"
     assert "UNREACHABLE" not in redis
     assert any(line.startswith("decode: Arrow IPC") and "bars/s" in line for line in lines)
+
+
+def test_parse_prints_the_offline_plan_as_json() -> None:
+    result = runner.invoke(cli, ["parse", "do a Fibonacci retracement for TSLA over 3 months"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {
+        "tool": "fibonacci",
+        "symbols": ["TSLA"],
+        "period": "3mo",
+        "start": None,
+        "end": None,
+        "interval": None,
+        "notes": [],
+    }
+
+
+def test_parse_says_how_it_mapped_what_yahoo_lacks() -> None:
+    result = runner.invoke(cli, ["parse", "support and resistance for tesla on the 4h"])
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)
+    assert (plan["tool"], plan["symbols"], plan["interval"]) == ("levels", ["TSLA"], "1h")
+    assert plan["notes"] == ["Yahoo Finance has no 4h bars; using 1h bars instead."]
+
+
+def test_parse_refuses_what_is_not_a_request_with_exit_code_2() -> None:
+    for text in ["what's the weather", "   "]:
+        result = runner.invoke(cli, ["parse", text])
+        assert result.exit_code == 2, result.output
+        assert result.stdout == ""
+        assert result.stderr.startswith("error: ")
+        assert "Traceback" not in result.output
+
+
+def test_parse_uses_dashscope_when_a_key_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    with running_dashscope() as server:
+        monkeypatch.setenv("DASHSCOPE_API_KEY", API_KEY)
+        monkeypatch.setenv("FINANCIALS_DASHSCOPE_BASE_URL", server.base_url)
+        monkeypatch.setenv("FINANCIALS_CHAT_MODEL", "qwen-turbo")
+        server.queue(
+            JsonAnswer(200, tool_calls_message(("compare", {"symbols": ["AAPL", "MSFT"]})))
+        )
+
+        result = runner.invoke(cli, ["parse", "apple vs microsoft"])
+        offline = runner.invoke(cli, ["parse", "--offline", "apple vs microsoft"])
+
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["symbols"] == ["AAPL", "MSFT"]
+        assert [r.body["model"] for r in server.requests] == ["qwen-turbo"]
+        assert offline.exit_code == 0, offline.output
+        assert json.loads(offline.stdout)["tool"] == "compare"
+        assert len(server.requests) == 1, "--offline sends nothing"
+
+
+def test_parse_reports_a_refused_key_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    with running_dashscope() as server:
+        monkeypatch.setenv("FINANCIALS_DASHSCOPE_API_KEY", "sk-wrong")
+        monkeypatch.setenv("FINANCIALS_DASHSCOPE_BASE_URL", server.base_url)
+
+        result = runner.invoke(cli, ["parse", "fib on TSLA"])
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: dashscope planner: the DashScope API key was refused; check DASHSCOPE_API_KEY\n"
+    )

@@ -1,0 +1,89 @@
+"""Qwen-VL reads the chart: the PNG as a data URI plus the grounding facts as JSON.
+
+The facts are there so the model's numbers are ours; the grounding check still runs on
+what it writes and reports any number that is not (`Interpretation.ungrounded`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+
+from analysis import Analysis
+from integrations.ai.dashscope_transport import DashScopeTransport
+from integrations.ai.errors import AiResponseError
+from integrations.ai.facts import grounding_facts
+from integrations.ai.models import Interpretation
+from integrations.ai.prompts import interpreter_messages
+from integrations.ai.reading import finish
+from integrations.ai.streaming import InterpretationStream
+
+DEFAULT_VL_MODEL = "qwen3-vl-plus"
+MAX_TOKENS = 700
+TEMPERATURE = 0.2  # a reading of numbers, not creative writing
+
+
+class DashScopeChartInterpreter:
+    """`ChartInterpreter` on Alibaba Cloud Model Studio (`MultiModalConversation`)."""
+
+    def __init__(self, transport: DashScopeTransport, model: str = DEFAULT_VL_MODEL) -> None:
+        self._transport = transport
+        self.model = model
+
+    async def interpret(
+        self,
+        png: bytes,
+        analysis: Analysis,
+        question: str | None = None,
+        *,
+        symbol: str | None = None,
+    ) -> Interpretation:
+        started = time.perf_counter()
+        facts = grounding_facts(analysis)
+        reply = await self._transport.multimodal(
+            self.model,
+            interpreter_messages(png, facts, question, symbol),
+            max_tokens=MAX_TOKENS,
+            temperature=TEMPERATURE,
+        )
+        if not reply.text.strip():
+            raise AiResponseError(f"{self.model} returned no text")
+        return finish(
+            reply.text,
+            analysis=analysis,
+            facts=facts,
+            provider="dashscope",
+            model=self.model,
+            latency_ms=round((time.perf_counter() - started) * 1000),
+        )
+
+    def stream(
+        self,
+        png: bytes,
+        analysis: Analysis,
+        question: str | None = None,
+        *,
+        symbol: str | None = None,
+    ) -> InterpretationStream:
+        started = time.perf_counter()
+        facts = grounding_facts(analysis)
+        deltas: AsyncIterator[str] = self._transport.multimodal_stream(
+            self.model,
+            interpreter_messages(png, facts, question, symbol),
+            max_tokens=MAX_TOKENS,
+            temperature=TEMPERATURE,
+        )
+
+        def done(text: str) -> Interpretation:
+            if not text.strip():
+                raise AiResponseError(f"{self.model} streamed no text")
+            return finish(
+                text,
+                analysis=analysis,
+                facts=facts,
+                provider="dashscope",
+                model=self.model,
+                latency_ms=round((time.perf_counter() - started) * 1000),
+            )
+
+        return InterpretationStream(deltas, done)

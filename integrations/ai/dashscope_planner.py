@@ -1,0 +1,164 @@
+"""Qwen plans the chat with native tool calling: `Generation.call(tools=..., result_format=
+"message")` through the dashscope SDK.
+
+Why native rather than the OpenAI-compatible endpoint: it is the same SDK, key, base URL,
+error codes (DataInspectionFailed, Throttling) and retry/timeout handling as the chart
+interpreter (`dashscope_transport`), with no second client library; the tool declarations
+are the same OpenAI-style JSON either way, so switching later is local to this module.
+
+The model only chooses tools and extracts arguments as written; everything after is ours:
+symbols go through the same resolver as the offline planner, periods and intervals through
+the same parser (so "18 months" and "4h" get the same documented treatment), and a
+follow-up that names no symbol falls back to the conversation's last one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+
+from pydantic import ValidationError
+
+from integrations.ai.dashscope_transport import DashScopeTransport, ToolCallOut
+from integrations.ai.errors import AiResponseError
+from integrations.ai.models import (
+    INTERVALS,
+    PERIODS,
+    TOOL_NAMES,
+    Conversation,
+    Interval,
+    Plan,
+    PlannedCall,
+    ToolName,
+)
+from integrations.ai.periods import Window, parse_interval, parse_window
+from integrations.ai.port import SymbolResolver
+from integrations.ai.prompts import planner_messages
+from integrations.ai.tools import ToolArguments, tool_definitions
+
+DEFAULT_CHAT_MODEL = "qwen-plus"
+MAX_TOKENS = 400
+
+
+class DashScopeChatPlanner:
+    """`ChatPlanner` on Qwen (`Generation` with tools)."""
+
+    def __init__(
+        self,
+        transport: DashScopeTransport,
+        resolver: SymbolResolver,
+        model: str = DEFAULT_CHAT_MODEL,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        self._transport = transport
+        self._resolver = resolver
+        self.model = model
+        self._today = today
+
+    async def plan(self, message: str, conversation: Conversation) -> Plan:
+        today = self._today()
+        reply = await self._transport.generation(
+            self.model,
+            planner_messages(
+                message, conversation, today, ", ".join(PERIODS), ", ".join(INTERVALS)
+            ),
+            tools=tool_definitions(),
+            max_tokens=MAX_TOKENS,
+            temperature=0,
+        )
+        name = f"dashscope {self.model}"
+        if not reply.tool_calls:
+            if not reply.text.strip():
+                raise AiResponseError(f"{self.model} returned neither a tool call nor text")
+            return Plan(reply=reply.text.strip(), planner=name)
+        notes: list[str] = []
+        calls = [
+            await self._call(tool_call, conversation, today, notes)
+            for tool_call in reply.tool_calls
+        ]
+        kept = [call for call in calls if call is not None]
+        if not kept:
+            return Plan(reply=" ".join(notes) or "I couldn't find those markets.", planner=name)
+        return Plan(calls=kept, notes=notes, planner=name)
+
+    async def _call(
+        self, tool_call: ToolCallOut, conversation: Conversation, today: date, notes: list[str]
+    ) -> PlannedCall | None:
+        tool = _tool_name(tool_call.function.name)
+        try:
+            raw = json.loads(tool_call.function.arguments or "{}")
+            arguments = ToolArguments.model_validate(raw)
+        except (json.JSONDecodeError, ValidationError) as exc:
+            raise AiResponseError(
+                f"{self.model} called {tool} with arguments we cannot read: {exc}"
+            ) from None
+        if tool == "help":
+            return PlannedCall(tool="help")
+        symbols: list[str] = []
+        for text in arguments.symbols:
+            candidates = await self._resolver.resolve(text)
+            if candidates:
+                symbols.append(candidates[0].symbol)
+            else:
+                notes.append(f"I couldn't find a market called “{text}”.")
+        last = conversation.last_call()
+        if not symbols and last is not None:
+            symbols = list(last.symbols)
+        if not symbols:
+            return None
+        if tool == "quote":
+            return PlannedCall(tool=tool, symbols=_unique(symbols))
+        window = self._window(arguments, today, notes)
+        interval = self._interval(arguments.interval, notes)
+        return PlannedCall(
+            tool=tool,
+            symbols=_unique(symbols),
+            period=window.period,
+            start=window.start,
+            end=window.end,
+            interval=interval,
+        )
+
+    def _window(self, arguments: ToolArguments, today: date, notes: list[str]) -> Window:
+        if arguments.start:
+            try:
+                start = date.fromisoformat(arguments.start)
+                end = date.fromisoformat(arguments.end) if arguments.end else None
+            except ValueError:
+                notes.append(f"Ignored dates I could not read: {arguments.start}, {arguments.end}.")
+                return Window()
+            if end is not None and end < start:
+                start, end = end, start
+            return Window(start=start, end=end)
+        if arguments.period:
+            window = parse_window(arguments.period, today)
+            if window is None:
+                notes.append(f"Ignored a period I could not read: “{arguments.period}”.")
+                return Window()
+            if window.note:
+                notes.append(window.note)
+            return window
+        return Window()
+
+    def _interval(self, written: str | None, notes: list[str]) -> Interval | None:
+        if not written:
+            return None
+        choice = parse_interval(written)
+        if choice is None:
+            notes.append(f"Ignored an interval I could not read: “{written}”.")
+            return None
+        if choice.note:
+            notes.append(choice.note)
+        return choice.interval
+
+
+def _tool_name(name: str) -> ToolName:
+    for tool in TOOL_NAMES:
+        if name == tool:
+            return tool
+    raise AiResponseError(f"the model called an unknown tool {name!r}")
+
+
+def _unique(symbols: list[str]) -> list[str]:
+    return list(dict.fromkeys(symbols))

@@ -1,0 +1,147 @@
+"""What crosses the AI boundary: interpretations, plans and the conversation they build on."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Self, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+# Yahoo Finance's spellings, the ones market data accepts.
+Period = Literal["1d", "5d", "1mo", "3mo", "6mo", "1y", "2y", "5y", "10y", "ytd", "max"]
+Interval = Literal[
+    "1m", "2m", "5m", "15m", "30m", "60m", "90m", "1h", "1d", "5d", "1wk", "1mo", "3mo"
+]
+# One tool per capability; the UI's buttons attach the same names.
+ToolName = Literal[
+    "fibonacci", "structure", "levels", "summary", "quote", "chart", "compare", "help"
+]
+Provider = Literal["dashscope", "offline analyst"]
+
+PERIODS: tuple[Period, ...] = get_args(Period)
+INTERVALS: tuple[Interval, ...] = get_args(Interval)
+TOOL_NAMES: tuple[ToolName, ...] = get_args(ToolName)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Interpretation(_Model):
+    """An analyst's reading of one chart, with the numbers it used checked against ours."""
+
+    text: str = Field(description="The whole reading as written (markdown, key points included).")
+    key_points: list[str] = Field(description="The reading's bullet points, without the bullets.")
+    levels_mentioned: list[float] = Field(
+        description="Prices of the analysis that the text mentions, ascending."
+    )
+    provider: Provider
+    model: str = Field(description="The cloud model, or the offline analyst's rule-set version.")
+    latency_ms: int = Field(ge=0)
+    ungrounded: list[str] = Field(
+        description="Numbers in the text that match nothing in the analysis, as written."
+    )
+
+
+class PlannedCall(_Model):
+    """One tool to run, with its arguments resolved: tickers, and a window Yahoo accepts."""
+
+    tool: ToolName
+    symbols: list[str] = Field(default_factory=list, description="Resolved tickers.")
+    period: Period | None = None
+    start: date | None = None
+    end: date | None = None
+    interval: Interval | None = None
+
+    @model_validator(mode="after")
+    def _one_kind_of_window(self) -> Self:
+        if self.period is not None and (self.start is not None or self.end is not None):
+            raise ValueError("give a period or start/end dates, not both")
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise ValueError("start must not be after end")
+        return self
+
+
+class Plan(_Model):
+    """What to do with a message: tool calls, or a direct reply (an answer or a refusal)."""
+
+    calls: list[PlannedCall] = Field(default_factory=list)
+    reply: str | None = Field(default=None, description="Set when no tool should run.")
+    notes: list[str] = Field(
+        default_factory=list,
+        description="What the planner changed or assumed, e.g. 4h bars shown as 1h.",
+    )
+    planner: str = Field(description="Which planner decided: `offline` or the cloud model.")
+
+    @model_validator(mode="after")
+    def _calls_or_reply(self) -> Self:
+        if bool(self.calls) == (self.reply is not None):
+            raise ValueError("a plan has tool calls or a reply, not both and not neither")
+        return self
+
+    @property
+    def first(self) -> PlannedCall | None:
+        return self.calls[0] if self.calls else None
+
+    def view(self) -> PlanView:
+        call = self.first
+        return PlanView(
+            tool=call.tool if call else None,
+            symbols=call.symbols if call else [],
+            period=call.period if call else None,
+            start=call.start if call else None,
+            end=call.end if call else None,
+            interval=call.interval if call else None,
+            reply=self.reply,
+            notes=self.notes,
+        )
+
+
+class PlanView(_Model):
+    """The flat shape `financials parse` prints: the first call, or the reply."""
+
+    tool: ToolName | None
+    symbols: list[str]
+    period: Period | None
+    start: date | None
+    end: date | None
+    interval: Interval | None
+    reply: str | None
+    notes: list[str]
+
+
+class Turn(_Model):
+    role: Literal["user", "assistant"]
+    text: str
+    plan: Plan | None = Field(default=None, description="The plan an assistant turn carried out.")
+
+
+class Conversation(_Model):
+    """The planner's view of the chat so far: enough to resolve "the same for AMD".
+
+    Not the stored chat record (`integrations.chat_history`); `history.conversation_from`
+    builds one from stored messages.
+    """
+
+    turns: tuple[Turn, ...] = ()
+
+    def last_call(self) -> PlannedCall | None:
+        """The most recent tool call that was about a symbol (help and replies don't count)."""
+        for turn in reversed(self.turns):
+            if turn.plan is None:
+                continue
+            for call in reversed(turn.plan.calls):
+                if call.symbols:
+                    return call
+        return None
+
+    def then(self, message: str, plan: Plan) -> Conversation:
+        """This conversation followed by the user's message and the plan that answered it."""
+        reply = plan.reply or ", ".join(c.tool for c in plan.calls)
+        return Conversation(
+            turns=(
+                *self.turns,
+                Turn(role="user", text=message),
+                Turn(role="assistant", text=reply, plan=plan),
+            )
+        )

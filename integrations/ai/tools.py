@@ -1,0 +1,81 @@
+"""The chat's tools, one per capability, as the cloud planner declares them.
+
+The UI's buttons attach the same names (`models.ToolName`); the descriptions are what the
+model reads to choose, so they say what each tool shows, not how it is built.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from integrations.ai.models import INTERVALS, PERIODS, TOOL_NAMES, ToolName
+
+DESCRIPTIONS: dict[ToolName, str] = {
+    "fibonacci": "Fibonacci retracement and extension levels of the latest swing leg, with "
+    "how often each level held on the market's own past legs.",
+    "structure": "Market structure: swing highs and lows (HH/HL/LH/LL), breaks of structure "
+    "(BOS) and changes of character (CHoCH), and the trend.",
+    "levels": "Key support and resistance levels and zones.",
+    "summary": "A short written reading of the analysis of the markets given, or of the ones "
+    'already discussed ("summarize what you found").',
+    "quote": "The latest price and change of one or more markets.",
+    "chart": "An annotated candlestick chart of a market.",
+    "compare": "Two or more markets compared over the same window.",
+    "help": "What this assistant can do, with examples.",
+}
+
+
+class ToolArguments(BaseModel):
+    """Arguments as the model writes them; the planner normalises and resolves them."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    symbols: list[str] = Field(default_factory=list)
+    period: str | None = None
+    start: str | None = None
+    end: str | None = None
+    interval: str | None = None
+
+
+def _parameters(tool: ToolName) -> dict[str, Any]:
+    if tool == "help":
+        return {"type": "object", "properties": {}}
+    properties: dict[str, Any] = {
+        "symbols": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Markets as the user named them: tickers or names.",
+            **({"minItems": 2} if tool == "compare" else {}),
+        },
+    }
+    if tool != "quote":
+        properties |= {
+            "period": {
+                "type": "string",
+                "description": f"One of {', '.join(PERIODS)}, or a duration as written.",
+            },
+            "start": {"type": "string", "description": "YYYY-MM-DD, only for explicit dates."},
+            "end": {"type": "string", "description": "YYYY-MM-DD, only for explicit dates."},
+            "interval": {
+                "type": "string",
+                "description": f"Bar interval: one of {', '.join(INTERVALS)}, or as written.",
+            },
+        }
+    return {"type": "object", "properties": properties, "required": ["symbols"]}
+
+
+def tool_definitions() -> list[dict[str, Any]]:
+    """DashScope's `tools` parameter (OpenAI-style function declarations)."""
+    return [
+        {
+            "type": "function",
+            "function": {
+                "name": tool,
+                "description": DESCRIPTIONS[tool],
+                "parameters": _parameters(tool),
+            },
+        }
+        for tool in TOOL_NAMES
+    ]

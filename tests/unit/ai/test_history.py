@@ -1,0 +1,52 @@
+"""Plans survive the chat store: follow-ups work on a conversation read back from it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from integrations.ai.history import conversation_from, stored_tool_calls
+from integrations.ai.models import Plan, PlannedCall
+from integrations.ai.offline_planner import OfflineChatPlanner
+from integrations.chat_history.models import Attachments, ChatMessage, Role, ToolCall
+from tests.unit.ai.fake_resolver import fake_resolver
+
+CONVERSATION_ID = "0" * 32
+
+
+def message(n: int, role: Role, text: str, calls: tuple[ToolCall, ...] = ()) -> ChatMessage:
+    return ChatMessage(
+        id=n,
+        conversation_id=CONVERSATION_ID,
+        role=role,
+        text=text,
+        attachments=Attachments(tool_calls=calls),
+    )
+
+
+async def test_a_follow_up_works_on_a_conversation_read_back_from_the_store() -> None:
+    planner = OfflineChatPlanner(fake_resolver(), today=lambda: date(2025, 6, 16))
+    first = Plan(
+        calls=[PlannedCall(tool="fibonacci", symbols=["TSLA"], start=date(2024, 1, 2))],
+        planner="offline",
+    )
+    stored = [
+        message(1, Role.USER, "fib on tesla since 2024-01-02"),
+        message(2, Role.ASSISTANT, "Here is TSLA.", stored_tool_calls(first, "m2")),
+        message(3, Role.SYSTEM, "ignored"),
+    ]
+
+    conversation = conversation_from(stored)
+    plan = await planner.plan("now do the same for AMD", conversation)
+
+    assert conversation.last_call() == first.calls[0]
+    assert plan.first == PlannedCall(tool="fibonacci", symbols=["AMD"], start=date(2024, 1, 2))
+
+
+def test_calls_that_are_not_ours_or_no_longer_valid_are_skipped() -> None:
+    stored = [
+        message(1, Role.ASSISTANT, "x", (ToolCall(id="a", name="weather", arguments_json="{}"),)),
+        message(2, Role.ASSISTANT, "y", (ToolCall(id="b", name="chart", arguments_json="{bad"),)),
+    ]
+    conversation = conversation_from(stored)
+    assert [turn.plan for turn in conversation.turns] == [None, None]
+    assert conversation.last_call() is None
