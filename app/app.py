@@ -13,7 +13,12 @@ from app.api.main import create_api
 from app.config import get_settings
 from app.logging import configure_logging, get_logger
 from app.ui.pages.chat import chat_page
-from app.wiring import auth_lifespan, market_data_lifespan, persistence_lifespan
+from app.wiring import (
+    ai_lifespan,
+    auth_lifespan,
+    market_data_lifespan,
+    persistence_lifespan,
+)
 
 
 def _startup() -> None:
@@ -29,4 +34,5 @@ app.register_lifespan_task(_startup)
 app.register_lifespan_task(persistence_lifespan)
 app.register_lifespan_task(auth_lifespan)
 app.register_lifespan_task(market_data_lifespan)
+app.register_lifespan_task(ai_lifespan)
 app.add_page(chat_page, route="/", title="Financials", image="/favicon.svg")

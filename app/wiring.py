@@ -461,3 +461,35 @@ def build_ai(
         provider="dashscope",
         transport=transport,
     )
+
+
+_ai: Ai | None = None
+
+
+def current_ai() -> Ai:
+    """The running app's AI; built from the settings on first use when no lifespan set one."""
+    global _ai
+    if _ai is None:
+        _ai = build_ai(get_settings())
+    return _ai
+
+
+@asynccontextmanager
+async def use_ai(ai: Ai) -> AsyncIterator[Ai]:
+    global _ai
+    previous, _ai = _ai, ai
+    try:
+        yield ai
+    finally:
+        _ai = previous
+
+
+@asynccontextmanager
+async def ai_lifespan() -> AsyncIterator[None]:
+    """Reflex lifespan task: the DashScope connection pool (if any) closes on shutdown."""
+    ai = build_ai(get_settings())
+    try:
+        async with use_ai(ai):
+            yield
+    finally:
+        await ai.close()

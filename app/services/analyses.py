@@ -17,10 +17,10 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TypeVar
 
 from analysis import Analysis, AnalysisInputError, analyze
-from analysis.charts import build_chart_spec
-from analysis.charts.static import DEFAULT_SIZE, render_png
+from analysis.charts import ChartSpec, build_chart_spec
+from analysis.charts.static import DEFAULT_SIZE, VISION_SIZE, render_png
 from app.logging import get_logger
-from app.metrics import ANALYSIS_STAGE_SECONDS, CHARTS_RENDERED
+from app.metrics import AI_FAILURES, AI_REQUEST_SECONDS, ANALYSIS_STAGE_SECONDS, CHARTS_RENDERED
 from app.services import market
 from app.services.history import chart_link
 from app.services.records import (
@@ -31,12 +31,17 @@ from app.services.records import (
     start_analysis,
 )
 from app.services.schemas import (
+    AiSummary,
     AnalysisResult,
     ChartLink,
     ChartRequest,
     ChartResponse,
     TimingsMs,
 )
+from integrations.ai.errors import AiError
+from integrations.ai.models import Interpretation
+from integrations.ai.offline_analyst import OfflineChartInterpreter
+from integrations.ai.port import ChartInterpreter
 from integrations.market_data import MarketDataProvider, PriceHistory
 from integrations.records.models import AnalysisRequest, Timings
 from integrations.records.port import AnalysisRepository
@@ -57,6 +62,9 @@ class AnalysisPorts:
     records: AnalysisRepository
     objects: ObjectStore
     link_lifetime: timedelta
+    interpreter: ChartInterpreter
+    # The cloud model reads the image; the offline analyst reads only the numbers.
+    interpreter_reads_images: bool = True
 
 
 class _Stopwatch:
@@ -164,6 +172,9 @@ async def run_chart_analysis(
         )
         png = await watch.run("chart", lambda: asyncio.to_thread(render_png, spec))
         CHARTS_RENDERED.labels(size=f"{DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}").inc()
+        reading = None
+        if request.interpret:
+            reading = await watch.run("ai", lambda: interpret(ports, spec, result, history.symbol))
         done = await complete_analysis(
             ports.records,
             ports.objects,
@@ -171,6 +182,9 @@ async def run_chart_analysis(
             AnalysisOutcome(
                 result_json=result.model_dump_json(),
                 chart=ChartImage(data=png),
+                ai_text=reading.text if reading else None,
+                ai_provider=reading.provider if reading else None,
+                ai_model=reading.model if reading else None,
                 timings=watch.timings(),
             ),
         )
@@ -185,17 +199,59 @@ async def run_chart_analysis(
         raise
     link = await chart_link(ports.objects, done, ports.link_lifetime)
     assert link is not None  # a done record always has its chart
-    return _response(done.id, history, result, link, watch.timings())
+    return _response(done.id, history, result, link, watch.timings(), reading)
+
+
+async def interpret(
+    ports: AnalysisPorts, spec: ChartSpec, result: Analysis, symbol: str
+) -> Interpretation:
+    """The AI's reading; if the cloud model fails, the offline analyst answers instead.
+
+    A reading is a bonus on top of the analysis: a provider outage degrades it (and is
+    counted in the metrics), it never fails the request.
+    """
+    provider = "dashscope" if ports.interpreter_reads_images else "offline"
+    began = time.perf_counter()
+    try:
+        vision_png = (
+            await asyncio.to_thread(render_png, spec, *VISION_SIZE)
+            if ports.interpreter_reads_images
+            else b""
+        )
+        reading = await ports.interpreter.interpret(vision_png, result, symbol=symbol)
+    except AiError as exc:
+        AI_FAILURES.labels(provider=provider, reason=type(exc).__name__).inc()
+        log.warning("ai reading failed; the offline analyst answers", error=str(exc))
+        return await OfflineChartInterpreter().interpret(b"", result, symbol=symbol)
+    finally:
+        AI_REQUEST_SECONDS.labels(provider=provider, kind="interpret").observe(
+            time.perf_counter() - began
+        )
+    return reading
+
+
+def summary_of(reading: Interpretation) -> AiSummary:
+    return AiSummary(
+        text=reading.text,
+        provider=reading.provider,
+        model=reading.model,
+        ungrounded=reading.ungrounded,
+    )
 
 
 def _response(
-    record_id: str, history: PriceHistory, result: Analysis, link: ChartLink, timings: Timings
+    record_id: str,
+    history: PriceHistory,
+    result: Analysis,
+    link: ChartLink,
+    timings: Timings,
+    reading: Interpretation | None,
 ) -> ChartResponse:
     return ChartResponse(
         **_result(history, result).model_dump(),
         id=record_id,
         chart=link,
-        summary=None,
+        summary=summary_of(reading) if reading else None,
         timings_ms=TimingsMs(
             data=timings.data_ms,
             analysis=timings.analysis_ms,

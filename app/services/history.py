@@ -14,6 +14,7 @@ from app.services.schemas import (
     ChartLink,
     TimingsMs,
 )
+from integrations.ai.grounding import check_grounding
 from integrations.paging import Page
 from integrations.records.models import AnalysisRecord, AnalysisStatus
 from integrations.records.port import AnalysisRepository
@@ -69,12 +70,16 @@ async def detail(
     objects: ObjectStore, record: AnalysisRecord, lifetime: timedelta
 ) -> AnalysisDetail:
     item = await list_item(objects, record, lifetime)
+    analysis = Analysis.model_validate_json(record.result_json) if record.result_json else None
     summary = None
     if record.ai_text is not None:
+        # The grounding check is a pure function of text and analysis: re-run, not stored.
+        ungrounded = check_grounding(record.ai_text, analysis).ungrounded if analysis else []
         summary = AiSummary(
             text=record.ai_text,
             provider=record.ai_provider or "unknown",
             model=record.ai_model or "unknown",
+            ungrounded=ungrounded,
         )
     t = record.timings
     return AnalysisDetail(

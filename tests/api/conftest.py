@@ -13,9 +13,11 @@ from app.wiring import (
     Auth,
     MarketData,
     Persistence,
+    build_ai,
     build_auth,
     open_market_data,
     open_persistence,
+    use_ai,
     use_auth,
     use_market_data,
     use_persistence,
@@ -72,5 +74,6 @@ async def started(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Started]:
         use_auth(build_auth(settings, http)) as auth,
         open_market_data(settings) as market,
         use_market_data(market),
+        use_ai(build_ai(settings)),
     ):
         yield Started(persistence=persistence, auth=auth, market=market)

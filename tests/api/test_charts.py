@@ -12,7 +12,8 @@ from PIL import Image
 
 from analysis import Analysis
 from app.config import get_settings
-from app.wiring import open_market_data, use_market_data
+from app.wiring import Ai, build_ai, open_market_data, use_ai, use_market_data
+from integrations.ai.errors import AiUnavailableError
 from tests.api.conftest import Started
 
 BODY = {"symbol": "apple", "period": "1y", "interval": "1d"}
@@ -36,10 +37,15 @@ async def test_fibonacci_chart_returns_levels_chart_link_and_record(
         body["chart"]["height"],
     )
     assert set(body["timings_ms"]) == {"data", "analysis", "chart", "ai", "total"}
+    summary = body["summary"]
+    assert summary["provider"] == "offline analyst"
+    assert summary["ungrounded"] == [], "the offline analyst only writes our numbers"
+    assert "offline analyst" in summary["text"]
     assert body["timings_ms"]["total"] >= body["timings_ms"]["analysis"]
     kept = await client.get(f"/api/analyses/{body['id']}", headers=started.headers())
     assert kept.json()["status"] == "done"
     assert kept.json()["analysis"] == body["analysis"]
+    assert kept.json()["summary"] == summary
 
 
 async def test_custom_ratios_and_detector_are_used(
@@ -167,3 +173,32 @@ async def test_offline_auto_for_a_symbol_outside_the_sample_is_503(
     )
     assert response.status_code == 503
     assert "AAPL, FB, GOOG, IBM, MSFT" in response.json()["detail"]
+
+
+async def test_without_interpret_there_is_no_summary(
+    client: httpx.AsyncClient, started: Started
+) -> None:
+    body = {**BODY, "interpret": False}
+    response = await client.post("/api/charts/fibonacci", json=body, headers=started.headers())
+    assert response.status_code == 201
+    assert response.json()["summary"] is None
+    assert response.json()["timings_ms"]["ai"] is None
+
+
+async def test_a_failing_cloud_model_falls_back_to_the_offline_analyst(
+    client: httpx.AsyncClient, started: Started
+) -> None:
+    class Down:
+        async def interpret(self, *args: object, **kwargs: object) -> object:
+            raise AiUnavailableError("DashScope answered 503 three times")
+
+    offline = build_ai(get_settings())
+    down = Ai(interpreter=Down(), planner=offline.planner, provider="dashscope")  # type: ignore[arg-type]
+    async with use_ai(down):
+        response = await client.post("/api/charts/fibonacci", json=BODY, headers=started.headers())
+    assert response.status_code == 201
+    assert response.json()["summary"]["provider"] == "offline analyst"
+    metrics = (await client.get("/metrics")).text
+    assert (
+        'financials_ai_failures_total{provider="dashscope",reason="AiUnavailableError"}' in metrics
+    )

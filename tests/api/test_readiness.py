@@ -37,7 +37,8 @@ async def test_ready_when_every_dependency_answers(client: httpx.AsyncClient) ->
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert set(body["checks"]) >= {"database", "chat_history", "storage", "cache"}
+    assert set(body["checks"]) == {"database", "chat_history", "storage", "cache", "ai"}
+    assert body["checks"]["ai"]["detail"] == "offline analyst and planner (no DASHSCOPE_API_KEY)"
     assert body["checks"]["cache"] == {
         "state": "ok",
         "required": False,

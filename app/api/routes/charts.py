@@ -11,7 +11,7 @@ from app.api.deps import SettingsDep, require
 from app.api.problems import problem_responses
 from app.services.analyses import AnalysisPorts, run_chart_analysis
 from app.services.schemas import ChartRequest, ChartResponse
-from app.wiring import current_market_data, current_persistence
+from app.wiring import current_ai, current_market_data, current_persistence
 from integrations.auth.models import Principal
 from integrations.auth.scopes import CHARTS_WRITE
 
@@ -30,10 +30,13 @@ async def fibonacci_chart(
     body: ChartRequest, caller: Writer, settings: SettingsDep
 ) -> ChartResponse:
     persistence = current_persistence()
+    ai = current_ai()
     ports = AnalysisPorts(
         market=current_market_data().provider,
         records=persistence.records,
         objects=persistence.objects,
         link_lifetime=timedelta(seconds=settings.signed_url_ttl_seconds),
+        interpreter=ai.interpreter,
+        interpreter_reads_images=ai.provider == "dashscope",
     )
     return await run_chart_analysis(ports, caller.sub, body, tool="fibonacci")

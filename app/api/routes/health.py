@@ -11,11 +11,12 @@ from pydantic import BaseModel, Field
 
 from app import __version__
 from app.api.deps import SettingsDep
-from app.config import Settings
+from app.config import Settings, get_settings
 from app.services.readiness import Probe, Readiness, check_readiness
 from app.wiring import (
     MarketDataNotStartedError,
     PersistenceNotStartedError,
+    current_ai,
     current_market_data,
     current_persistence,
 )
@@ -66,7 +67,20 @@ def _probes() -> list[Probe]:
         Probe("storage", True, persistence.objects.ping, type(persistence.objects).__name__),
         # Without the cache requests are slower, not failing: degraded, still ready.
         Probe("cache", False, cache.ping, type(cache).__name__),
+        # Not called (a model call costs money); says which analyst answers.
+        Probe("ai", False, _configured, _ai_detail()),
     ]
+
+
+async def _configured() -> None:
+    return None
+
+
+def _ai_detail() -> str:
+    ai, settings = current_ai(), get_settings()
+    if ai.provider == "dashscope":
+        return f"dashscope: {settings.vl_model} reads charts, {settings.chat_model} plans chat"
+    return "offline analyst and planner (no DASHSCOPE_API_KEY)"
 
 
 @router.get(
