@@ -5,21 +5,23 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO, cast
 
 import typer
+from pydantic import ValidationError
 
-from analysis import AnalysisInputError, AnalysisSettings, analyze
+from analysis import Analysis, AnalysisInputError
 from analysis.charts import build_chart_spec
 from analysis.charts.static import render_png
 from app import __version__, wiring
 from app.config import MarketDataSource, get_settings
 from app.logging import configure_logging
 from app.reports import text_report
-from app.services import market
+from app.services import analyses
+from app.services.schemas import ChartRequest
 from integrations.ai.models import Plan
 from integrations.auth.scopes import ALL_SCOPES
 from integrations.market_data import MarketDataError, PriceHistory
@@ -183,18 +185,19 @@ def analyze_command(
     if period is None and start is None and csv is not None:
         period = PeriodChoice.max
     try:
-        history = asyncio.run(
-            _history(
-                symbol,
-                csv=csv,
-                source=source.value if source else None,
-                period=period.value if period else None,
-                start=start.date() if start else None,
-                end=end.date() if end else None,
-                interval=interval.value,
-            )
+        request = ChartRequest(
+            symbol=symbol,
+            period=period.value if period else None,
+            start=start.date() if start else None,
+            end=end.date() if end else None,
+            interval=interval.value,
+            detector=detector.value,
         )
-        result = analyze(history.frame(), AnalysisSettings(detector=detector.value))
+        history, result = asyncio.run(
+            _analyse(request, csv=csv, source=source.value if source else None)
+        )
+    except ValidationError as exc:
+        raise _fail(exc.errors()[0]["msg"].removeprefix("Value error, ")) from None
     except (MarketDataError, AnalysisInputError) as exc:
         raise _fail(str(exc)) from None
     typer.echo(_provenance(history), err=True)
@@ -221,28 +224,18 @@ def analyze_command(
     typer.echo(text if as_json else text_report(history.symbol, interval.value, result))
 
 
-async def _history(
-    text: str,
-    *,
-    csv: Path | None,
-    source: MarketDataSource | None,
-    period: str | None,
-    start: date | None,
-    end: date | None,
-    interval: str,
-) -> PriceHistory:
-    settings = get_settings()
+async def _analyse(
+    request: ChartRequest, *, csv: Path | None, source: MarketDataSource | None
+) -> tuple[PriceHistory, Analysis]:
+    """The same service call the API and the chat make, on a CSV or the configured source."""
     if csv is not None:
         provider = wiring.csv_market_data(csv, filename=str(csv))
-        return await market.get_history(
-            provider, text, period=period, start=start, end=end, interval=interval
-        )
+        return await analyses.fetch_and_analyse(provider, request)
+    settings = get_settings()
     cache = wiring.build_cache(settings)
     try:
         provider = wiring.build_market_data(settings, cache, source)
-        return await market.get_history(
-            provider, text, period=period, start=start, end=end, interval=interval
-        )
+        return await analyses.fetch_and_analyse(provider, request)
     finally:
         await cache.close()
 

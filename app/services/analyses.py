@@ -116,12 +116,19 @@ async def _analyse(history: PriceHistory, request: ChartRequest) -> Analysis:
     return await asyncio.to_thread(analyze, history.frame(), settings)
 
 
-async def analyse_only(provider: MarketDataProvider, request: ChartRequest) -> AnalysisResult:
-    """The fast path: bars and analysis, nothing stored."""
-    watch = _Stopwatch()
+async def fetch_and_analyse(
+    provider: MarketDataProvider, request: ChartRequest, watch: _Stopwatch | None = None
+) -> tuple[PriceHistory, Analysis]:
+    """Resolve the symbol, get the bars (cached), analyse them: the first half of every use."""
+    watch = watch or _Stopwatch()
     history = await watch.run("data", lambda: _bars(provider, request))
     result = await watch.run("analysis", lambda: _analyse(history, request))
-    return _result(history, result)
+    return history, result
+
+
+async def analyse_only(provider: MarketDataProvider, request: ChartRequest) -> AnalysisResult:
+    """The fast path: bars and analysis, nothing stored."""
+    return _result(*await fetch_and_analyse(provider, request))
 
 
 def _result(history: PriceHistory, result: Analysis) -> AnalysisResult:
@@ -144,8 +151,7 @@ async def run_chart_analysis(
 ) -> ChartResponse:
     """Everything, recorded under `owner`; see the module docstring for the order."""
     watch = _Stopwatch()
-    history = await watch.run("data", lambda: _bars(ports.market, request))
-    result = await watch.run("analysis", lambda: _analyse(history, request))
+    history, result = await fetch_and_analyse(ports.market, request, watch)
     record = await start_analysis(
         ports.records,
         owner=owner,
