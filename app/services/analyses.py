@@ -146,12 +146,42 @@ def _source_label(history: PriceHistory) -> str:
     return f"{history.source} ({history.notice})" if history.notice else history.source
 
 
+Progress = Callable[[str], Awaitable[None]]
+
+
+async def _no_progress(_step: str) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class ChartRun:
+    """A finished run: the API's response plus what the UI draws its interactive chart from."""
+
+    response: ChartResponse
+    history: PriceHistory
+    spec: ChartSpec
+
+
 async def run_chart_analysis(
     ports: AnalysisPorts, owner: str, request: ChartRequest, tool: str = "fibonacci"
 ) -> ChartResponse:
     """Everything, recorded under `owner`; see the module docstring for the order."""
+    return (await run_chart(ports, owner, request, tool)).response
+
+
+async def run_chart(
+    ports: AnalysisPorts,
+    owner: str,
+    request: ChartRequest,
+    tool: str = "fibonacci",
+    progress: Progress = _no_progress,
+) -> ChartRun:
+    """`run_chart_analysis`, telling `progress` each step as it starts (the chat shows it)."""
     watch = _Stopwatch()
-    history, result = await fetch_and_analyse(ports.market, request, watch)
+    await progress("Fetching market data…")
+    history = await watch.run("data", lambda: _bars(ports.market, request))
+    await progress(f"Analysing {len(history):,} bars of {history.symbol}…")
+    result = await watch.run("analysis", lambda: _analyse(history, request))
     record = await start_analysis(
         ports.records,
         owner=owner,
@@ -176,10 +206,12 @@ async def run_chart_analysis(
             generated_at=datetime.now(UTC),
             theme=request.theme,
         )
+        await progress("Drawing the chart…")
         png = await watch.run("chart", lambda: asyncio.to_thread(render_png, spec))
         CHARTS_RENDERED.labels(size=f"{DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}").inc()
         reading = None
         if request.interpret:
+            await progress("Asking the analyst…")
             reading = await watch.run("ai", lambda: interpret(ports, spec, result, history.symbol))
         done = await complete_analysis(
             ports.records,
@@ -205,7 +237,8 @@ async def run_chart_analysis(
         raise
     link = await chart_link(ports.objects, done, ports.link_lifetime)
     assert link is not None  # a done record always has its chart
-    return _response(done.id, history, result, link, watch.timings(), reading)
+    response = _response(done.id, history, result, link, watch.timings(), reading)
+    return ChartRun(response=response, history=history, spec=spec)
 
 
 async def interpret(
