@@ -1,0 +1,105 @@
+"""The chat's use case without a browser: words and chips in, answers out."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import timedelta
+
+import pytest
+
+from app.config import get_settings
+from app.services.analyses import AnalysisPorts
+from app.services.chat import Overrides, answer
+from app.wiring import ai_symbol_resolver, open_market_data, open_persistence
+from integrations.ai.models import Conversation
+from integrations.ai.offline_analyst import OfflineChartInterpreter
+from integrations.ai.offline_planner import OfflineChatPlanner
+
+
+@pytest.fixture
+async def ports(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[AnalysisPorts]:
+    monkeypatch.setenv("FINANCIALS_MARKET_DATA_SOURCE", "sample")
+    get_settings.cache_clear()
+    settings = get_settings()
+    async with open_persistence(settings) as persistence, open_market_data(settings) as market:
+        yield AnalysisPorts(
+            market=market.provider,
+            records=persistence.records,
+            objects=persistence.objects,
+            link_lifetime=timedelta(minutes=5),
+            interpreter=OfflineChartInterpreter(),
+            interpreter_reads_images=False,
+        )
+
+
+PLANNER = OfflineChatPlanner(ai_symbol_resolver())
+
+
+async def test_words_become_an_analysis_with_progress(ports: AnalysisPorts) -> None:
+    steps: list[str] = []
+
+    async def progress(step: str) -> None:
+        steps.append(step)
+
+    reply = await answer(
+        "do a fibonacci retracement for AAPL",
+        owner="alice",
+        planner=PLANNER,
+        conversation=Conversation(),
+        ports=ports,
+        progress=progress,
+    )
+    assert reply.kind == "analysis"
+    assert reply.run is not None
+    assert reply.run.response.symbol == "AAPL"
+    assert steps[0] == "Fetching market data…"
+    assert any(step.startswith("Analysing") for step in steps)
+    assert "offline analyst" in reply.text
+
+
+async def test_a_chip_attaches_the_tool_to_a_bare_symbol(ports: AnalysisPorts) -> None:
+    reply = await answer(
+        "MSFT",
+        owner="alice",
+        planner=PLANNER,
+        conversation=Conversation(),
+        ports=ports,
+        overrides=Overrides(tool="structure", period="2y"),
+    )
+    assert reply.kind == "analysis"
+    assert reply.tool == "structure"
+    assert reply.run is not None
+    assert reply.run.response.symbol == "MSFT"
+
+
+async def test_unknown_symbols_are_a_clear_error_not_an_exception(ports: AnalysisPorts) -> None:
+    reply = await answer(
+        "fibonacci for ZZZZZQ",
+        owner="alice",
+        planner=PLANNER,
+        conversation=Conversation(),
+        ports=ports,
+    )
+    assert reply.kind == "error"
+    assert "ZZZZZQ" in reply.text
+
+
+async def test_compare_and_quote_and_help(ports: AnalysisPorts) -> None:
+    compare = await answer(
+        "compare apple and microsoft over 6 months",
+        owner="a",
+        planner=PLANNER,
+        conversation=Conversation(),
+        ports=ports,
+    )
+    assert compare.kind == "compare"
+    assert [row.symbol for row in compare.compare] == ["AAPL", "MSFT"]
+    quote = await answer(
+        "quote IBM", owner="a", planner=PLANNER, conversation=Conversation(), ports=ports
+    )
+    assert quote.kind == "quote"
+    assert quote.text.startswith("IBM")
+    helped = await answer(
+        "help", owner="a", planner=PLANNER, conversation=Conversation(), ports=ports
+    )
+    assert "plain English" in helped.text
