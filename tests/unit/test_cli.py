@@ -221,7 +221,10 @@ def test_csv_source_is_named_and_period_counts_from_the_files_end(tmp_path: Path
     [
         (["what is this thing"], "nothing matches 'what is this thing'; type a ticker (AAPL"),
         (["AAPL", "--source", "sample", "--interval", "5m"], "daily bars only"),
-        (["AAPL", "--period", "1y", "--start", "2012-01-01"], "give either `period` or `start`/`end`, not both"),
+        (
+            ["AAPL", "--period", "1y", "--start", "2012-01-01"],
+            "give either `period` or `start`/`end`, not both",
+        ),
         (["AAPL", "--start", "2013-01-01", "--end", "2012-01-01"], "is before the start date"),
     ],
 )
