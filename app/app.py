@@ -16,6 +16,7 @@ from app.ui.pages.chat import chat_page
 from app.wiring import (
     ai_lifespan,
     auth_lifespan,
+    login_lifespan,
     market_data_lifespan,
     persistence_lifespan,
 )
@@ -33,6 +34,8 @@ app.register_lifespan_task(_startup)
 # Migrations, indexes and tables are ready before the app serves; closed on shutdown.
 app.register_lifespan_task(persistence_lifespan)
 app.register_lifespan_task(auth_lifespan)
+# Refuses to start in production without FINANCIALS_SESSION_SECRET.
+app.register_lifespan_task(login_lifespan)
 app.register_lifespan_task(market_data_lifespan)
 app.register_lifespan_task(ai_lifespan)
 app.add_page(chat_page, route="/", title="Financials", image="/favicon.svg")

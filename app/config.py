@@ -94,6 +94,33 @@ class Settings(BaseSettings):
         default=30, ge=0, le=300, description="Clock skew tolerated on exp and nbf."
     )
 
+    # Browser sign-in: authorization code + PKCE against the issuer above with this client;
+    # without an issuer, a one-click development login. Sessions are signed cookies.
+    oidc_client_id: str | None = Field(
+        default=None,
+        min_length=1,
+        description="OIDC client id of the web UI at the issuer; needed for sign-in with it.",
+    )
+    oidc_client_secret: SecretStr | None = Field(
+        default=None,
+        description="OIDC client secret; unset for a public client (PKCE protects the code).",
+    )
+    oidc_scopes: str = Field(
+        default="openid profile email",
+        pattern=r"(^|\s)openid(\s|$)",
+        description="Scopes asked at sign-in; `openid` is required (the ID token names the user).",
+    )
+    session_secret: SecretStr | None = Field(
+        default=None,
+        description="Secret signing session cookies; development makes one in data_dir.",
+    )
+    session_ttl_seconds: int = Field(
+        default=12 * 3600,
+        ge=300,
+        le=30 * 24 * 3600,
+        description="How long a sign-in lasts before the person signs in again.",
+    )
+
     # Abuse limits for self-hosted installs (API Gateway limits production traffic too).
     rate_limit_per_minute: int = Field(
         default=120, ge=1, description="Sustained API requests per minute per caller."
@@ -163,6 +190,9 @@ class Settings(BaseSettings):
         "oss_access_key_id",
         "oss_access_key_secret",
         "files_signing_key",
+        "oidc_client_id",
+        "oidc_client_secret",
+        "session_secret",
         "dashscope_api_key",
         mode="before",
     )
@@ -171,7 +201,7 @@ class Settings(BaseSettings):
         """`FINANCIALS_X=` in a .env file means "not set", as in .env.example."""
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("files_signing_key")
+    @field_validator("files_signing_key", "session_secret")
     @classmethod
     def _signing_key_is_long_enough(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and len(value.get_secret_value()) < MIN_SIGNING_KEY_CHARS:

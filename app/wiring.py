@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import httpx
 from reflex.config import get_config
@@ -25,6 +26,7 @@ from integrations.ai.offline_planner import OfflineChatPlanner
 from integrations.ai.port import ChartInterpreter, ChatPlanner, SymbolResolver
 from integrations.auth.dev_issuer import DevIssuer
 from integrations.auth.keys import KeySource, RemoteJwks
+from integrations.auth.oidc_login import OidcClientConfig, OidcLogin
 from integrations.auth.verifier import JwtVerifier
 from integrations.cache import Cache, MemoryCache
 from integrations.chat_history.port import ChatHistoryStore
@@ -493,3 +495,106 @@ async def ai_lifespan() -> AsyncIterator[None]:
             yield
     finally:
         await ai.close()
+
+
+# --- Browser sign-in ----------------------------------------------------------------------
+
+DEV_SESSION_KEY_FILE = "session-signing.key"
+LOGIN_CALLBACK_ROUTE = AUTH_ROUTE + "/callback"
+
+
+def session_secret(settings: Settings) -> bytes:
+    """The secret signing session cookies; in development, one kept under the data folder."""
+    if settings.session_secret is not None:
+        return settings.session_secret.get_secret_value().encode()
+    if settings.is_production:
+        raise ConfigurationError(
+            "FINANCIALS_SESSION_SECRET must be set in production (at least 32 random "
+            "characters, e.g. `openssl rand -hex 32`, the same on every replica): it signs the "
+            "session cookies that keep people signed in."
+        )
+    return load_or_create_secret(settings.data_dir / DEV_SESSION_KEY_FILE)
+
+
+@dataclass(frozen=True)
+class Login:
+    """How people sign in to the web UI.
+
+    `oidc` is set when an issuer and a client id are configured; `dev_login` (one click, as a
+    local user) only for the embedded default outside production.
+    """
+
+    oidc: OidcLogin | None
+    dev_login: bool
+
+
+def build_login(settings: Settings, http: httpx.AsyncClient) -> Login:
+    """Checks the session secret (refused in production without one) and picks the sign-in."""
+    session_secret(settings)
+    if settings.oidc_issuer is None:
+        return Login(oidc=None, dev_login=not settings.is_production)
+    if settings.oidc_client_id is None:
+        log.warning(
+            "browser sign-in is off: set FINANCIALS_OIDC_CLIENT_ID to sign in at the issuer",
+            issuer=settings.oidc_issuer,
+        )
+        return Login(oidc=None, dev_login=False)
+    config = OidcClientConfig(
+        issuer=settings.oidc_issuer,
+        client_id=settings.oidc_client_id,
+        client_secret=settings.oidc_client_secret,
+        scopes=settings.oidc_scopes,
+        leeway_seconds=settings.auth_leeway_seconds,
+    )
+    return Login(oidc=OidcLogin(config, http), dev_login=False)
+
+
+_current_login: Login | None = None
+
+
+def current_login() -> Login:
+    if _current_login is None:
+        raise ConfigurationError("sign-in is not started: the app's lifespan starts it")
+    return _current_login
+
+
+@asynccontextmanager
+async def use_login(login: Login) -> AsyncIterator[Login]:
+    global _current_login
+    previous, _current_login = _current_login, login
+    try:
+        yield login
+    finally:
+        _current_login = previous
+
+
+@asynccontextmanager
+async def login_lifespan() -> AsyncIterator[None]:
+    """Reflex lifespan task: refuses to start without a session secret in production; one
+    HTTP client for the issuer's metadata, keys and token endpoint, closed on shutdown."""
+    async with httpx.AsyncClient() as http, use_login(build_login(get_settings(), http)):
+        yield
+
+
+def login_callback_url() -> str:
+    """The redirect URI registered at the issuer: the backend's public URL, as for files."""
+    return get_config().api_url.rstrip("/") + LOGIN_CALLBACK_ROUTE
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
+def frontend_url(path: str) -> str:
+    """Where a relative `path` of the UI is, as seen from a response of the backend.
+
+    In development the UI is served from the frontend port and the API from the backend
+    port, so a redirect after sign-in must name the frontend (`REFLEX_DEPLOY_URL`); when both
+    share an origin, the path stays relative.
+    """
+    config = get_config()
+    frontend = (config.deploy_url or "").rstrip("/")
+    if frontend and _origin(frontend) != _origin(config.api_url):
+        return frontend + path
+    return path

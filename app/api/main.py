@@ -16,7 +16,7 @@ from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.middleware import RequestContextMiddleware
 from app.api.problems import problem_response
-from app.api.routes import analyses, auth, charts, files, health, market
+from app.api.routes import analyses, auth, charts, files, health, login, market
 from app.config import get_settings
 
 API_PREFIX = "/api"
@@ -40,6 +40,8 @@ def create_api() -> FastAPI:
     api.include_router(health.router, prefix=API_PREFIX)
     api.include_router(files.router, prefix=API_PREFIX)
     api.include_router(auth.router, prefix=API_PREFIX)
+    # Browser sign-in: sets the session cookie; not behind the bearer-token auth.
+    api.include_router(login.router, prefix=API_PREFIX)
     api.include_router(analyses.router, prefix=API_PREFIX)
     api.include_router(charts.router, prefix=API_PREFIX)
     api.include_router(market.router, prefix=API_PREFIX)

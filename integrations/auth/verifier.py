@@ -7,8 +7,10 @@ signing with the RSA public key as an HMAC secret).
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Collection
 from datetime import UTC, datetime
+from typing import Any
 
 from joserfc import jws, jwt
 from joserfc.errors import (
@@ -32,7 +34,7 @@ def _header(token: str) -> dict[str, object]:
     try:
         return dict(jws.extract_compact(token.encode()).protected)
     except (JoseError, ValueError, UnicodeError) as exc:
-        raise TokenRejectedError("the bearer token is not a well-formed JWT") from exc
+        raise TokenRejectedError("the token is not a well-formed JWT") from exc
 
 
 def _kids(keys: KeySet) -> set[str]:
@@ -54,6 +56,23 @@ class JwtVerifier:
         self._leeway = leeway_seconds
 
     async def verify(self, token: str) -> Principal:
+        """The caller a bearer access token names."""
+        claims = await self.verify_claims(token)
+        return Principal(
+            sub=str(claims["sub"]),
+            scopes=scopes_from_claims(claims),
+            issuer=str(claims["iss"]),
+            expires_at=datetime.fromtimestamp(int(claims["exp"]), tz=UTC),
+            name=str(claims["name"]) if "name" in claims else None,
+            email=str(claims["email"]) if "email" in claims else None,
+        )
+
+    async def verify_claims(self, token: str, *, nonce: str | None = None) -> dict[str, Any]:
+        """The claims of a token whose signature, issuer, audience and expiry all check out.
+
+        `nonce`, when given, must be the token's `nonce` claim: an OIDC ID token carries the
+        value the sign-in request sent, which ties the token to that one sign-in (no replay).
+        """
         header = _header(token)
         alg = header.get("alg")
         if alg not in self._algorithms:
@@ -95,12 +114,8 @@ class JwtVerifier:
             raise TokenRejectedError(
                 f"the token is not valid yet or anymore: {exc.description}"
             ) from exc
-
-        return Principal(
-            sub=str(claims["sub"]),
-            scopes=scopes_from_claims(claims),
-            issuer=str(claims["iss"]),
-            expires_at=datetime.fromtimestamp(int(claims["exp"]), tz=UTC),
-            name=str(claims["name"]) if "name" in claims else None,
-            email=str(claims["email"]) if "email" in claims else None,
-        )
+        if nonce is not None and not hmac.compare_digest(
+            str(claims.get("nonce", "")).encode(), nonce.encode()
+        ):
+            raise TokenRejectedError("the token's nonce is not the one this sign-in sent")
+        return dict(claims)

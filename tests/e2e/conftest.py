@@ -72,6 +72,9 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
         "REFLEX_WEB_WORKDIR": ".web-e2e",
         "REFLEX_FRONTEND_PORT": str(frontend_port),
         "REFLEX_BACKEND_PORT": str(backend_port),
+        # The tests write screenshots under tests/: without this, the dev server's hot reload
+        # restarts the backend mid-test and an event sent meanwhile is lost.
+        "REFLEX_HOT_RELOAD_EXCLUDE_PATHS": str(REPO_ROOT / "tests"),
         "NPM_CONFIG_REGISTRY": os.environ.get("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org"),
         "FINANCIALS_DATA_DIR": str(workdir / "data"),
         "FINANCIALS_ENV": "test",

@@ -146,3 +146,16 @@ async def test_an_unreachable_issuer_is_a_clear_refusal() -> None:
             token = other.token()
         with pytest.raises(TokenRejectedError, match="could not be fetched"):
             await verifier.verify(token)
+
+
+async def test_an_id_token_must_carry_the_nonce_the_sign_in_sent(
+    issuer: LoopbackIssuer, verifier: JwtVerifier
+) -> None:
+    claims = await verifier.verify_claims(issuer.token(nonce="n-1"), nonce="n-1")
+    assert claims["nonce"] == "n-1"
+    with pytest.raises(TokenRejectedError, match="nonce"):
+        await verifier.verify_claims(issuer.token(nonce="n-1"), nonce="n-2")
+    with pytest.raises(TokenRejectedError, match="nonce"):
+        await verifier.verify_claims(issuer.token(), nonce="n-1")
+    # Without a nonce to compare, as for bearer tokens, none is required.
+    assert (await verifier.verify_claims(issuer.token()))["sub"] == "alice"

@@ -1,0 +1,359 @@
+"""Browser sign-in for the web UI: OIDC authorization code + PKCE, or a one-click dev login.
+
+These routes speak to browsers, not API clients: they set and clear the session cookie
+(`app/services/sessions.py`) and redirect, and are not behind the bearer-token auth. The
+flow's secrets (state, PKCE code verifier, nonce, where to go after) travel in a short-lived
+signed cookie rather than server memory, so the callback may reach any replica.
+
+Redirects after sign-in and sign-out go to a relative path of our own UI only (`next`);
+anything else becomes `/`, so these routes cannot be used to bounce people to other sites.
+"""
+
+from __future__ import annotations
+
+import hmac
+import html
+import re
+from typing import Annotated
+from urllib.parse import urlencode, urlsplit
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel
+
+from app.api.problems import problem_response, problem_responses
+from app.config import get_settings
+from app.logging import get_logger
+from app.services.sessions import (
+    LOGIN_FLOW_COOKIE,
+    LOGIN_FLOW_TTL_SECONDS,
+    SESSION_COOKIE,
+    LoginFlow,
+    SessionUser,
+    cookie_value,
+    read_session,
+    session_tokens,
+)
+from app.wiring import AUTH_ROUTE, current_login, frontend_url, login_callback_url
+from integrations.auth.models import TokenRejectedError
+from integrations.auth.oidc_login import CodeExchangeError, ProviderUnavailableError
+
+router = APIRouter(prefix="/auth", tags=["sign-in"])
+log = get_logger("financials.login")
+
+DEV_LOGIN_ROUTE = AUTH_ROUTE + "/dev-login"
+DEV_USER_PATTERN = re.compile(r"[A-Za-z0-9._-]{1,40}")
+DEFAULT_DEV_USER = "dev-user"
+MAX_NEXT_CHARS = 2048
+
+NextParam = Annotated[
+    str | None,
+    Query(description="Where in the UI to go afterwards: a path on this site, e.g. `/`."),
+]
+
+
+def safe_next(value: str | None) -> str:
+    """`value` if it is a path on this site, else `/`: no open redirects.
+
+    Refused: absolute URLs, scheme-relative `//host`, backslashes (browsers read `/\\host` as
+    `//host`), control characters, and anything too long to be a real UI path.
+    """
+    if (
+        not value
+        or len(value) > MAX_NEXT_CHARS
+        or not value.startswith("/")
+        or value.startswith("//")
+        or "\\" in value
+        or any(ord(char) < 0x20 or ord(char) == 0x7F for char in value)
+    ):
+        return "/"
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc:
+        return "/"
+    return value
+
+
+def _is_https(request: Request) -> bool:
+    """Secure cookies over https, including behind a TLS-terminating proxy.
+
+    Trusting `X-Forwarded-Proto` here can only make a cookie stricter, never looser.
+    """
+    forwarded = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    return request.url.scheme == "https" or forwarded == "https"
+
+
+def _set_cookie(response: Response, request: Request, name: str, value: str, max_age: int) -> None:
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=_is_https(request),
+    )
+
+
+def _clear_cookie(response: Response, request: Request, name: str) -> None:
+    response.delete_cookie(name, path="/", httponly=True, samesite="lax", secure=_is_https(request))
+
+
+def _signed_in(request: Request, user: SessionUser, next_path: str) -> RedirectResponse:
+    tokens = session_tokens()
+    response = RedirectResponse(frontend_url(next_path), status_code=303)
+    _set_cookie(response, request, SESSION_COOKIE, tokens.issue(user), tokens.ttl_seconds)
+    _clear_cookie(response, request, LOGIN_FLOW_COOKIE)
+    log.info("signed in", sub=user.sub)
+    return response
+
+
+@router.get(
+    "/login",
+    summary="Start signing in (redirects to the issuer, or to the dev login)",
+    status_code=303,
+    response_class=RedirectResponse,
+    responses=problem_responses(502, 503),
+)
+async def login(request: Request, next: NextParam = None) -> Response:
+    next_path = safe_next(next)
+    sign_in = current_login()
+    if sign_in.oidc is None:
+        if sign_in.dev_login:
+            return RedirectResponse(
+                f"{DEV_LOGIN_ROUTE}?{urlencode({'next': next_path})}", status_code=303
+            )
+        return problem_response(
+            503,
+            "Sign-in is not configured",
+            "set FINANCIALS_OIDC_ISSUER and FINANCIALS_OIDC_CLIENT_ID to sign in at an OIDC "
+            "provider (the development login is off in production and when an issuer is set)",
+        )
+    try:
+        started = await sign_in.oidc.begin(login_callback_url())
+    except ProviderUnavailableError as exc:
+        return problem_response(502, "Sign-in provider unavailable", str(exc))
+    flow = LoginFlow(
+        state=started.state,
+        code_verifier=started.code_verifier,
+        nonce=started.nonce,
+        next=next_path,
+    )
+    response = RedirectResponse(started.url, status_code=303)
+    _set_cookie(
+        response,
+        request,
+        LOGIN_FLOW_COOKIE,
+        session_tokens().issue_flow(flow),
+        LOGIN_FLOW_TTL_SECONDS,
+    )
+    return response
+
+
+def _restart_hint(next_path: str) -> str:
+    return f"start again at {AUTH_ROUTE}/login?{urlencode({'next': next_path})}"
+
+
+def _failed(
+    request: Request, status: int, title: str, detail: str, next_path: str = "/"
+) -> JSONResponse:
+    log.warning("sign-in failed", reason=title, detail=detail)
+    response = problem_response(status, title, f"{detail}; {_restart_hint(next_path)}")
+    _clear_cookie(response, request, LOGIN_FLOW_COOKIE)
+    return response
+
+
+@router.get(
+    "/callback",
+    summary="Where the issuer sends the browser back after sign-in",
+    status_code=303,
+    response_class=RedirectResponse,
+    responses=problem_responses(400, 401, 403, 404, 502),
+)
+async def callback(
+    request: Request,
+    code: str | None = None,
+    state: str | None = None,
+    error: str | None = None,
+    error_description: str | None = None,
+) -> Response:
+    oidc = current_login().oidc
+    if oidc is None:
+        return problem_response(
+            404, "No sign-in provider", "no OIDC issuer is configured, so there is no callback"
+        )
+    flow = session_tokens().read_flow(
+        cookie_value(request.headers.get("cookie"), LOGIN_FLOW_COOKIE)
+    )
+    next_path = flow.next if flow is not None else "/"
+    if error is not None:
+        reason = f"{error}: {error_description}" if error_description else error
+        status = 403 if error == "access_denied" else 400
+        return _failed(
+            request, status, "Sign-in refused", f"the sign-in provider said {reason}", next_path
+        )
+    if flow is None:
+        return _failed(
+            request,
+            400,
+            "Sign-in expired",
+            "this sign-in was not started in this browser or took longer than "
+            f"{LOGIN_FLOW_TTL_SECONDS // 60} minutes",
+        )
+    if state is None or not hmac.compare_digest(state.encode(), flow.state.encode()):
+        return _failed(
+            request,
+            400,
+            "Sign-in state mismatch",
+            "the answer from the sign-in provider does not belong to the sign-in this browser "
+            "started",
+            next_path,
+        )
+    if not code:
+        return _failed(
+            request, 400, "No authorization code", "the provider sent no `code`", next_path
+        )
+    try:
+        identity = await oidc.finish(code, login_callback_url(), flow.code_verifier, flow.nonce)
+    except CodeExchangeError as exc:
+        return _failed(request, 400, "Sign-in failed", str(exc), next_path)
+    except ProviderUnavailableError as exc:
+        return _failed(request, 502, "Sign-in provider unavailable", str(exc), next_path)
+    except TokenRejectedError as exc:
+        return _failed(
+            request, 401, "Sign-in failed", f"the ID token was refused: {exc}", next_path
+        )
+    return _signed_in(request, SessionUser(sub=identity.sub, name=identity.name), next_path)
+
+
+_DEV_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Financials: development sign-in</title>
+<style>
+body {{ font-family: system-ui, sans-serif; display: grid; place-items: center;
+        min-height: 90vh; margin: 0; }}
+form {{ display: grid; gap: .75rem; padding: 2rem; border: 1px solid #8884;
+        border-radius: 12px; min-width: 18rem; }}
+input, button {{ font: inherit; padding: .5rem .75rem; border-radius: 8px; }}
+button {{ cursor: pointer; }}
+small {{ opacity: .7; }}
+</style>
+</head>
+<body>
+<form method="post" action="{action}">
+<h1>Sign in</h1>
+<label for="user">Name</label>
+<input id="user" name="user" value="{user}" required maxlength="40"
+       pattern="[A-Za-z0-9._\\-]{{1,40}}" autofocus>
+<input type="hidden" name="next" value="{next}">
+<button type="submit">Sign in</button>
+<small>Development login: no password, you become this local user.<br>
+Letters, digits, dot, underscore and dash; at most 40.</small>
+</form>
+</body>
+</html>
+"""
+
+
+def _dev_login_refused() -> JSONResponse | None:
+    settings = get_settings()
+    if settings.is_production:
+        return problem_response(
+            404, "No development login", "the development login does not exist in production"
+        )
+    if not current_login().dev_login:
+        return problem_response(
+            403,
+            "Development login is off",
+            f"an OIDC issuer is configured: sign in at {AUTH_ROUTE}/login",
+        )
+    return None
+
+
+def _dev_sign_in(request: Request, user: str | None, next: str | None) -> Response:
+    refused = _dev_login_refused()
+    if refused is not None:
+        return refused
+    next_path = safe_next(next)
+    if user is None:
+        page = _DEV_PAGE.format(
+            action=html.escape(DEV_LOGIN_ROUTE),
+            user=DEFAULT_DEV_USER,
+            next=html.escape(next_path),
+        )
+        return HTMLResponse(page, headers={"Cache-Control": "no-store"})
+    if not DEV_USER_PATTERN.fullmatch(user):
+        return problem_response(
+            400,
+            "Invalid user name",
+            "the name must be 1 to 40 characters: letters, digits, `.`, `_` or `-`",
+        )
+    return _signed_in(request, SessionUser(sub=f"dev:{user}", name=user), next_path)
+
+
+@router.get(
+    "/dev-login",
+    summary="Development sign-in: a form, or with `user`, signs in as that local user",
+    response_class=HTMLResponse,
+    responses={303: {"description": "Signed in"}, **problem_responses(400, 403, 404)},
+)
+async def dev_login_page(
+    request: Request,
+    user: Annotated[
+        str | None, Query(description="Local user name: 1-40 of A-Z a-z 0-9 . _ -")
+    ] = None,
+    next: NextParam = None,
+) -> Response:
+    return _dev_sign_in(request, user, next)
+
+
+@router.post(
+    "/dev-login",
+    summary="Development sign-in as a local user (form or query fields `user`, `next`)",
+    status_code=303,
+    response_class=RedirectResponse,
+    responses=problem_responses(400, 403, 404),
+)
+async def dev_login_submit(
+    request: Request,
+    user: Annotated[str | None, Form()] = None,
+    next: Annotated[str | None, Form()] = None,
+) -> Response:
+    user = user if user is not None else request.query_params.get("user")
+    next = next if next is not None else request.query_params.get("next")
+    return _dev_sign_in(request, user if user is not None else "", next)
+
+
+@router.get(
+    "/logout",
+    summary="Sign out: clears the session cookie and redirects",
+    status_code=303,
+    response_class=RedirectResponse,
+)
+async def logout(request: Request, next: NextParam = None) -> RedirectResponse:
+    response = RedirectResponse(frontend_url(safe_next(next)), status_code=303)
+    _clear_cookie(response, request, SESSION_COOKIE)
+    _clear_cookie(response, request, LOGIN_FLOW_COOKIE)
+    return response
+
+
+class SessionInfo(BaseModel):
+    sub: str
+    name: str | None
+
+
+@router.get(
+    "/session",
+    summary="Who the session cookie says is signed in",
+    response_model=SessionInfo,
+    responses=problem_responses(401),
+)
+async def session(request: Request) -> Response | SessionInfo:
+    user = read_session(request.headers.get("cookie"))
+    if user is None:
+        return problem_response(
+            401, "Not signed in", f"no valid session cookie; sign in at {AUTH_ROUTE}/login"
+        )
+    return SessionInfo(sub=user.sub, name=user.name)
