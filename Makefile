@@ -21,7 +21,7 @@ export NPM_CONFIG_REGISTRY ?= https://registry.npmjs.org
 INSTALLED_RUN := $(VENV)/.installed-run
 INSTALLED_DEV := $(VENV)/.installed-dev
 
-.PHONY: help install install-dev system-deps run test lint typecheck pytest format clean
+.PHONY: help install install-dev system-deps run export test lint typecheck pytest format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -53,6 +53,10 @@ system-deps: ## Install the Debian packages the tests drive (chromium, redis-ser
 run: install ## Start the app on embedded defaults at http://localhost:3000
 	@echo "Starting Financials: open http://localhost:3000 (API docs: http://localhost:8000/api/docs)"
 	$(BIN)/reflex run
+
+export: install ## Build the static frontend for a CDN into frontend.zip (API at REFLEX_API_URL)
+	@test -n "$$REFLEX_API_URL" || echo "note: REFLEX_API_URL is unset; the page will call http://localhost:8000"
+	$(BIN)/reflex export --frontend-only --env prod
 
 lint: install-dev ## ruff check and ruff format --check
 	$(BIN)/ruff check .

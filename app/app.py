@@ -1,7 +1,7 @@
 """The Reflex entry point (`app_name = "app"` in rxconfig.py).
 
 The FastAPI app is passed as `api_transformer`, so `/api/*` is served on the same port as
-Reflex's event websocket in production. Start-up work runs as a Reflex lifespan task because
+Reflex's event websocket in production. Start-up work runs as Reflex lifespan tasks because
 FastAPI's own lifespan does not run in this arrangement.
 """
 
@@ -13,6 +13,10 @@ from app.api.main import create_api
 from app.config import get_settings
 from app.logging import configure_logging, get_logger
 from app.ui.pages.chat import chat_page
+from app.ui.pages.history import history_page
+from app.ui.pages.login import login_page
+from app.ui.state.chat import ChatState
+from app.ui.state.history import HistoryState
 from app.wiring import (
     ai_lifespan,
     auth_lifespan,
@@ -38,4 +42,8 @@ app.register_lifespan_task(auth_lifespan)
 app.register_lifespan_task(login_lifespan)
 app.register_lifespan_task(market_data_lifespan)
 app.register_lifespan_task(ai_lifespan)
-app.add_page(chat_page, route="/", title="Financials", image="/favicon.svg")
+app.add_page(chat_page, route="/", title="Financials", image="/favicon.svg", on_load=ChatState.load)
+app.add_page(
+    history_page, route="/history", title="History · Financials", on_load=HistoryState.load
+)
+app.add_page(login_page, route="/login", title="Sign in · Financials")

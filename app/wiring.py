@@ -7,11 +7,11 @@ setting, not a code change. Ports are added here as their issues land.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -58,6 +58,41 @@ log = get_logger("financials.wiring")
 
 class ConfigurationError(RuntimeError):
     """The settings cannot run this environment; the message says which variable to set."""
+
+
+class NotStartedError(RuntimeError):
+    """A service was asked for before the app's lifespan (or a test) started it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"{name} is not started: the app's lifespan starts it")
+
+
+T = TypeVar("T")
+
+
+class Slot(Generic[T]):
+    """The running app's instance of one service: set by its lifespan task (or a test) for
+    a while, read by the API, the UI and the services."""
+
+    def __init__(self, name: str, default: Callable[[], T] | None = None) -> None:
+        self._name, self._default = name, default
+        self._value: T | None = None
+
+    def get(self) -> T:
+        if self._value is None:
+            if self._default is None:
+                raise NotStartedError(self._name)
+            self._value = self._default()
+        return self._value
+
+    @asynccontextmanager
+    async def use(self, value: T) -> AsyncIterator[T]:
+        """`value` is the current one for the duration; the previous one comes back after."""
+        previous, self._value = self._value, value
+        try:
+            yield value
+        finally:
+            self._value = previous
 
 
 @dataclass(frozen=True)
@@ -186,30 +221,10 @@ async def open_persistence(settings: Settings) -> AsyncIterator[Persistence]:
             await port.close()
 
 
-_current: Persistence | None = None
-
-
-class PersistenceNotStartedError(RuntimeError):
-    def __init__(self) -> None:
-        super().__init__("persistence is not started: the app's lifespan opens it on start")
-
-
-def current_persistence() -> Persistence:
-    """The running app's persistence, for the API, the UI and the CLI's use cases."""
-    if _current is None:
-        raise PersistenceNotStartedError
-    return _current
-
-
-@asynccontextmanager
-async def use_persistence(persistence: Persistence) -> AsyncIterator[Persistence]:
-    """Makes `persistence` the current one for the duration (tests use it directly)."""
-    global _current
-    previous, _current = _current, persistence
-    try:
-        yield persistence
-    finally:
-        _current = previous
+_persistence: Slot[Persistence] = Slot("persistence")
+# The running app's persistence, for the API, the UI and the CLI's use cases.
+current_persistence = _persistence.get
+use_persistence = _persistence.use
 
 
 @asynccontextmanager
@@ -260,23 +275,9 @@ def build_auth(settings: Settings, http: httpx.AsyncClient) -> Auth:
     return Auth(verifier=verifier, dev_issuer=dev)
 
 
-_current_auth: Auth | None = None
-
-
-def current_auth() -> Auth:
-    if _current_auth is None:
-        raise ConfigurationError("auth is not started: the app's lifespan starts it")
-    return _current_auth
-
-
-@asynccontextmanager
-async def use_auth(auth: Auth) -> AsyncIterator[Auth]:
-    global _current_auth
-    previous, _current_auth = _current_auth, auth
-    try:
-        yield auth
-    finally:
-        _current_auth = previous
+_auth: Slot[Auth] = Slot("auth")
+current_auth = _auth.get
+use_auth = _auth.use
 
 
 @asynccontextmanager
@@ -374,28 +375,9 @@ class MarketData:
     cache: Cache
 
 
-_market: MarketData | None = None
-
-
-class MarketDataNotStartedError(RuntimeError):
-    def __init__(self) -> None:
-        super().__init__("market data is not started: the app's lifespan opens it on start")
-
-
-def current_market_data() -> MarketData:
-    if _market is None:
-        raise MarketDataNotStartedError
-    return _market
-
-
-@asynccontextmanager
-async def use_market_data(market: MarketData) -> AsyncIterator[MarketData]:
-    global _market
-    previous, _market = _market, market
-    try:
-        yield market
-    finally:
-        _market = previous
+_market: Slot[MarketData] = Slot("market data")
+current_market_data = _market.get
+use_market_data = _market.use
 
 
 @asynccontextmanager
@@ -465,25 +447,10 @@ def build_ai(
     )
 
 
-_ai: Ai | None = None
-
-
-def current_ai() -> Ai:
-    """The running app's AI; built from the settings on first use when no lifespan set one."""
-    global _ai
-    if _ai is None:
-        _ai = build_ai(get_settings())
-    return _ai
-
-
-@asynccontextmanager
-async def use_ai(ai: Ai) -> AsyncIterator[Ai]:
-    global _ai
-    previous, _ai = _ai, ai
-    try:
-        yield ai
-    finally:
-        _ai = previous
+# Without a lifespan (a script, a test) the AI is built from the settings on first use.
+_ai: Slot[Ai] = Slot("AI", default=lambda: build_ai(get_settings()))
+current_ai = _ai.get
+use_ai = _ai.use
 
 
 @asynccontextmanager
@@ -549,23 +516,9 @@ def build_login(settings: Settings, http: httpx.AsyncClient) -> Login:
     return Login(oidc=OidcLogin(config, http), dev_login=False)
 
 
-_current_login: Login | None = None
-
-
-def current_login() -> Login:
-    if _current_login is None:
-        raise ConfigurationError("sign-in is not started: the app's lifespan starts it")
-    return _current_login
-
-
-@asynccontextmanager
-async def use_login(login: Login) -> AsyncIterator[Login]:
-    global _current_login
-    previous, _current_login = _current_login, login
-    try:
-        yield login
-    finally:
-        _current_login = previous
+_login: Slot[Login] = Slot("sign-in")
+current_login = _login.get
+use_login = _login.use
 
 
 @asynccontextmanager

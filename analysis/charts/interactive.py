@@ -70,6 +70,7 @@ def _level_traces(spec: ChartSpec, times: list[datetime]) -> list[go.Scatter]:
             text=["", level.label],
             textposition="middle right",
             textfont={"color": level.color, "size": 11},
+            cliponaxis=False,
             line={"width": 1.2, "color": level.color},
             name=LAYER_TITLES["fibonacci"],
             legendgroup="fibonacci",
@@ -190,19 +191,9 @@ def figure(spec: ChartSpec) -> go.Figure:
             "range": list(spec.y_range),
         },
         yaxis2={"domain": [0, 0.18], "showgrid": False, "showticklabels": False},
-        legend={"orientation": "h", "y": -0.08, "x": 0},
-        margin={"l": 10, "r": 60, "t": 50, "b": 40},
+        # Legend above the plot: below, it collides with the dates on narrow screens.
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "font": {"size": 10}},
+        margin={"l": 10, "r": 110, "t": 90, "b": 30},
         hovermode="x unified",
-        annotations=[
-            {
-                "text": spec.footer,
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": -0.16,
-                "showarrow": False,
-                "font": {"size": 11, "color": pal.muted},
-            }
-        ],
     )
     return fig

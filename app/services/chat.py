@@ -101,7 +101,7 @@ async def answer(
     ports: AnalysisPorts,
     overrides: Overrides = Overrides(),
     context_symbol: str | None = None,
-    last_run: ChartRun | None = None,
+    last_summary: str | None = None,
     theme: Literal["light", "dark"] = "light",
     progress: Progress | None = None,
 ) -> ChatAnswer:
@@ -113,7 +113,7 @@ async def answer(
         return ChatAnswer(kind="text", text=plan.reply, plan=plan)
     call = plan.calls[0]
     try:
-        return await _run(call, plan, owner, ports, last_run, theme, progress)
+        return await _run(call, plan, owner, ports, last_summary, theme, progress)
     except (MarketDataError, AnalysisInputError) as exc:
         return ChatAnswer(kind="error", text=str(exc), plan=plan, tool=call.tool)
 
@@ -123,7 +123,7 @@ async def _run(
     plan: Plan,
     owner: str,
     ports: AnalysisPorts,
-    last_run: ChartRun | None,
+    last_summary: str | None,
     theme: Literal["light", "dark"],
     progress: Progress | None,
 ) -> ChatAnswer:
@@ -131,7 +131,7 @@ async def _run(
     if call.tool == "help":
         return ChatAnswer(kind="text", text=HELP_TEXT, plan=plan, tool="help")
     if call.tool == "summary":
-        if last_run is None or last_run.response.summary is None:
+        if not last_summary:
             return ChatAnswer(
                 kind="text",
                 text="There is nothing to summarise yet: ask for an analysis first, e.g. "
@@ -139,9 +139,7 @@ async def _run(
                 plan=plan,
                 tool="summary",
             )
-        return ChatAnswer(
-            kind="text", text=last_run.response.summary.text, plan=plan, tool="summary"
-        )
+        return ChatAnswer(kind="text", text=last_summary, plan=plan, tool="summary")
     if not call.symbols:
         return ChatAnswer(
             kind="error",
@@ -211,4 +209,22 @@ async def _compare(
         plan=plan,
         compare=rows,
         tool="compare",
+    )
+
+
+async def answer_file(
+    label: str, *, owner: str, ports: AnalysisPorts, theme: Literal["light", "dark"] = "light"
+) -> ChatAnswer:
+    """A Fibonacci analysis of an uploaded file (`ports.market` reads it), all of its bars."""
+    request = ChartRequest(symbol=label, period="max", interval="1d", theme=theme)
+    try:
+        run = await run_chart(ports, owner, request, tool="fibonacci")
+    except (MarketDataError, AnalysisInputError) as exc:
+        return ChatAnswer(kind="error", text=f"{label}: {exc}", tool="fibonacci")
+    summary = run.response.summary
+    return ChatAnswer(
+        kind="analysis",
+        text=summary.text if summary else "Analysis ready.",
+        run=run,
+        tool="fibonacci",
     )

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from app.config import get_settings
-from app.wiring import PersistenceNotStartedError, current_persistence
+from app.wiring import NotStartedError, current_persistence
 
 
 async def test_the_app_migrates_the_database_and_serves_files_once_started(
@@ -26,5 +26,5 @@ async def test_the_app_migrates_the_database_and_serves_files_once_started(
         link = await persistence.objects.signed_url(key, timedelta(minutes=1))
         assert (await client.get(link)).content == b"\x89PNG"
 
-    with pytest.raises(PersistenceNotStartedError):
+    with pytest.raises(NotStartedError):
         current_persistence()

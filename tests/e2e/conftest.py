@@ -6,12 +6,14 @@ never collide with a `make run` the developer has open.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +80,9 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
         "NPM_CONFIG_REGISTRY": os.environ.get("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org"),
         "FINANCIALS_DATA_DIR": str(workdir / "data"),
         "FINANCIALS_ENV": "test",
+        # Offline and deterministic: the bundled sample answers, as it does on a laptop
+        # without network (the `auto` fallback itself is tested without a browser).
+        "FINANCIALS_MARKET_DATA_SOURCE": "sample",
     }
     app = RunningApp(
         frontend_url=f"http://localhost:{frontend_port}",
@@ -99,7 +104,8 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
             _wait_until_up(app.frontend_url, process, app)
             yield app
         finally:
-            os.killpg(process.pid, signal.SIGTERM)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
@@ -119,10 +125,18 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+def sign_in(page: Page, app: RunningApp, user: str) -> None:
+    """The development login: one click as a local user (here, one request)."""
+    page.goto(f"{app.backend_url}/api/auth/dev-login?user={user}&next=/")
+    page.wait_for_url(f"{app.frontend_url}/**")
+
+
 @pytest.fixture
 def page(browser: Browser, running_app: RunningApp) -> Iterator[Page]:
+    """A fresh browser context, signed in as a user of its own."""
     context = browser.new_context(viewport={"width": 1280, "height": 860})
     page = context.new_page()
     page.set_default_timeout(30_000)
+    sign_in(page, running_app, f"user{uuid.uuid4().hex[:8]}")
     yield page
     context.close()

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from app.api.problems import problem_response, problem_responses
-from app.wiring import PersistenceNotStartedError, current_persistence
+from app.wiring import NotStartedError, current_persistence
 from integrations.storage.errors import ObjectNotFoundError
 from integrations.storage.keys import InvalidObjectKeyError, check_key, content_type_for
 from integrations.storage.signing import LinkRefusedError
@@ -50,7 +50,7 @@ async def get_file(
         return problem_response(400, "Invalid file key", str(exc))
     try:
         local_files = current_persistence().local_files
-    except PersistenceNotStartedError:
+    except NotStartedError:
         return problem_response(503, "Starting up", "the app is starting; try again shortly")
     if local_files is None:
         return problem_response(

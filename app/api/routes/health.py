@@ -14,8 +14,7 @@ from app.api.deps import SettingsDep
 from app.config import Settings, get_settings
 from app.services.readiness import Probe, Readiness, check_readiness
 from app.wiring import (
-    MarketDataNotStartedError,
-    PersistenceNotStartedError,
+    NotStartedError,
     current_ai,
     current_market_data,
     current_persistence,
@@ -92,7 +91,7 @@ def _ai_detail() -> str:
 async def ready() -> JSONResponse:
     try:
         probes = _probes()
-    except (PersistenceNotStartedError, MarketDataNotStartedError):
+    except NotStartedError:
         report = Readiness(status="failed", checks={})
         return JSONResponse(report.model_dump(), status_code=503)
     report = await check_readiness(probes)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import reflex as rx
 
-from app.ui.state.chat import EXAMPLE_PROMPTS, ChatMessage, ChatState
+from app.ui.state.chat import EXAMPLE_PROMPTS, INTERVALS, PERIODS, TOOLS, ChatState
+from app.ui.state.models import CompareRowView, LevelRow, UiMessage
+
+UPLOAD_ID = "csv-upload"
 
 
 def example_prompt(prompt: str) -> rx.Component:
@@ -22,61 +25,338 @@ def welcome_card() -> rx.Component:
         rx.vstack(
             rx.heading("Ask for an analysis", size="5"),
             rx.text(
-                "Type a request in plain English. Financials draws the chart, computes "
-                "Fibonacci levels and market structure that never repaint, and explains them.",
+                "Type a request in plain English, or pick a tool below and type just a symbol. "
+                "You get an annotated chart, Fibonacci levels and market structure that never "
+                "repaint, how often each level actually held, and a reading of the chart whose "
+                "numbers are checked against the analysis.",
                 color_scheme="gray",
             ),
             rx.flex(*[example_prompt(p) for p in EXAMPLE_PROMPTS], wrap="wrap", spacing="2"),
             spacing="3",
         ),
         width="100%",
+        id="welcome",
     )
 
 
-def message_bubble(message: ChatMessage) -> rx.Component:
-    is_user = message.role == "user"
-    return rx.box(
-        rx.text(message.text, white_space="pre-wrap"),
-        background=rx.cond(is_user, rx.color("accent", 3), rx.color("gray", 3)),
-        padding="0.75em 1em",
-        border_radius="12px",
-        max_width="80%",
-        align_self=rx.cond(is_user, "flex-end", "flex-start"),
-        data_role=message.role,
+def chip_badges(message: UiMessage) -> rx.Component:
+    return rx.hstack(
+        rx.foreach(message.chips, lambda c: rx.badge(c, variant="surface", class_name="sent-chip")),
+        spacing="1",
+    )
+
+
+def user_bubble(message: UiMessage) -> rx.Component:
+    return rx.vstack(
+        rx.cond(message.chips.length() > 0, chip_badges(message)),
+        rx.cond(
+            message.text != "",
+            rx.box(
+                rx.text(message.text, white_space="pre-wrap"),
+                background=rx.color("accent", 3),
+                padding="0.6em 0.9em",
+                border_radius="12px",
+            ),
+        ),
+        align="end",
+        align_self="flex-end",
+        max_width="85%",
+        spacing="1",
         class_name="chat-message",
+        data_role="user",
     )
+
+
+def level_row(row: LevelRow) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(rx.cond(row.nearest, rx.text(row.ratio, weight="bold"), rx.text(row.ratio))),
+        rx.table.cell(row.price, class_name="level-price"),
+        rx.table.cell(row.hit_rate),
+        class_name="level-row",
+    )
+
+
+def levels_table(message: UiMessage) -> rx.Component:
+    return rx.table.root(
+        rx.table.header(
+            rx.table.row(
+                rx.table.column_header_cell("Level"),
+                rx.table.column_header_cell("Price"),
+                rx.table.column_header_cell("Held"),
+            )
+        ),
+        rx.table.body(rx.foreach(message.levels, level_row)),
+        size="1",
+        variant="surface",
+        class_name="levels-table",
+    )
+
+
+def ungrounded_note(message: UiMessage) -> rx.Component:
+    return rx.callout(
+        rx.hstack(
+            rx.text("Not in the analysis, check before relying on:"),
+            rx.foreach(
+                message.ungrounded,
+                lambda n: rx.badge(n, color_scheme="amber", class_name="ungrounded"),
+            ),
+            wrap="wrap",
+        ),
+        icon="triangle_alert",
+        color_scheme="amber",
+        size="1",
+    )
+
+
+def summary_panel(message: UiMessage) -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.heading(message.title, size="3"),
+            rx.spacer(),
+            rx.badge(message.provider, variant="soft", class_name="provider-badge"),
+            width="100%",
+            align="center",
+        ),
+        rx.cond(message.notice != "", rx.text(message.notice, size="1", color_scheme="amber")),
+        rx.markdown(message.text, class_name="ai-summary"),
+        rx.cond(message.ungrounded.length() > 0, ungrounded_note(message)),
+        rx.cond(message.levels.length() > 0, levels_table(message)),
+        rx.hstack(
+            rx.link(
+                rx.button(rx.icon("image-down", size=16), "PNG", variant="soft", size="1"),
+                href=message.chart_url,
+                is_external=True,
+                class_name="download-png",
+            ),
+            rx.button(
+                rx.icon("file-json", size=16),
+                "JSON",
+                variant="soft",
+                size="1",
+                on_click=ChatState.download_json(message.analysis_id),
+                class_name="download-json",
+            ),
+        ),
+        spacing="2",
+        width="100%",
+    )
+
+
+def chart_panel(message: UiMessage) -> rx.Component:
+    return rx.cond(
+        message.has_figure,
+        rx.plotly(
+            data=ChatState.figures[message.id],
+            use_resize_handler=True,
+            width="100%",
+            height="460px",
+            class_name="chart-figure",
+        ),
+        rx.image(src=message.chart_url, width="100%", class_name="chart-image", alt="chart"),
+    )
+
+
+def analysis_card(message: UiMessage) -> rx.Component:
+    return rx.card(
+        rx.flex(
+            rx.box(chart_panel(message), flex="3", min_width="0", width="100%"),
+            rx.box(summary_panel(message), flex="2", min_width="260px", width="100%"),
+            direction=rx.breakpoints(initial="column", md="row"),
+            spacing="4",
+            width="100%",
+        ),
+        width="100%",
+        class_name="analysis-card",
+    )
+
+
+def compare_row(row: CompareRowView) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(row.symbol),
+        rx.table.cell(row.last),
+        rx.table.cell(row.change),
+        rx.table.cell(row.trend),
+    )
+
+
+def compare_card(message: UiMessage) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.text(message.text),
+            rx.table.root(
+                rx.table.header(
+                    rx.table.row(
+                        rx.table.column_header_cell("Symbol"),
+                        rx.table.column_header_cell("Last"),
+                        rx.table.column_header_cell("Change"),
+                        rx.table.column_header_cell("Trend"),
+                    )
+                ),
+                rx.table.body(rx.foreach(message.compare, compare_row)),
+                size="1",
+            ),
+        ),
+        width="100%",
+    )
+
+
+def text_bubble(message: UiMessage) -> rx.Component:
+    return rx.box(
+        rx.markdown(message.text),
+        background=rx.color("gray", 3),
+        padding="0.6em 0.9em",
+        border_radius="12px",
+        max_width="85%",
+    )
+
+
+def assistant_message(message: UiMessage) -> rx.Component:
+    return rx.box(
+        rx.match(
+            message.kind,
+            ("analysis", analysis_card(message)),
+            ("compare", compare_card(message)),
+            (
+                "progress",
+                rx.hstack(
+                    rx.spinner(size="2"),
+                    rx.text(message.text, color_scheme="gray"),
+                    class_name="progress",
+                ),
+            ),
+            (
+                "error",
+                rx.callout(
+                    message.text, icon="circle_alert", color_scheme="red", class_name="chat-error"
+                ),
+            ),
+            text_bubble(message),
+        ),
+        width="100%",
+        class_name="chat-message",
+        data_role="assistant",
+        data_kind=message.kind,
+    )
+
+
+def message_view(message: UiMessage) -> rx.Component:
+    return rx.cond(message.role == "user", user_bubble(message), assistant_message(message))
 
 
 def message_area() -> rx.Component:
     return rx.vstack(
         rx.cond(ChatState.messages.length() == 0, welcome_card()),
-        rx.foreach(ChatState.messages, message_bubble),
+        rx.foreach(ChatState.messages, message_view),
         width="100%",
         spacing="3",
-        flex="1",
-        overflow_y="auto",
         padding_y="1em",
         id="message-area",
     )
 
 
+def tool_chip(tool: tuple[str, str]) -> rx.Component:
+    key, label = tool
+    selected = ChatState.chips.contains(key)
+    return rx.button(
+        label,
+        rx.cond(selected, rx.icon("x", size=14)),
+        size="1",
+        variant=rx.cond(selected, "solid", "outline"),
+        radius="full",
+        on_click=ChatState.toggle_chip(key),
+        class_name="tool-chip",
+        data_tool=key,
+        data_selected=selected,
+    )
+
+
+def upload_chip() -> rx.Component:
+    return rx.upload.root(
+        rx.button(
+            rx.icon("upload", size=14),
+            "Upload CSV",
+            size="1",
+            variant="outline",
+            radius="full",
+            class_name="tool-chip",
+        ),
+        id=UPLOAD_ID,
+        accept={"text/csv": [".csv"]},
+        max_files=1,
+        on_drop=ChatState.handle_upload(rx.upload_files(upload_id=UPLOAD_ID)),
+        border="none",
+        padding="0",
+    )
+
+
+def selectors() -> rx.Component:
+    return rx.hstack(
+        rx.select.root(
+            rx.select.trigger(aria_label="Period", class_name="period-select"),
+            rx.select.content(*[rx.select.item(label, value=v) for v, label in PERIODS]),
+            value=ChatState.period,
+            on_change=ChatState.set_period,
+            size="1",
+        ),
+        rx.select.root(
+            rx.select.trigger(aria_label="Interval"),
+            rx.select.content(*[rx.select.item(i, value=i) for i in INTERVALS]),
+            value=ChatState.interval,
+            on_change=ChatState.set_interval,
+            size="1",
+        ),
+        spacing="2",
+    )
+
+
 def composer() -> rx.Component:
-    return rx.form(
-        rx.hstack(
-            rx.input(
-                value=ChatState.draft,
-                on_change=ChatState.set_draft,
-                placeholder="Ask for a Fibonacci retracement, market structure, levels…",
-                size="3",
-                flex="1",
-                id="chat-input",
-                aria_label="Message",
-                auto_focus=True,
+    # Esc anywhere on the page clears the attached tool.
+    return rx.fragment(rx.window_event_listener(on_key_down=ChatState.on_key), composer_body())
+
+
+def composer_body() -> rx.Component:
+    return rx.vstack(
+        rx.flex(
+            *[tool_chip(t) for t in TOOLS],
+            upload_chip(),
+            rx.spacer(),
+            selectors(),
+            wrap="wrap",
+            spacing="2",
+            width="100%",
+            align="center",
+        ),
+        rx.form(
+            rx.hstack(
+                rx.text_area(
+                    value=ChatState.draft,
+                    on_change=ChatState.set_draft,
+                    placeholder="Ask: Fibonacci for TSLA over 3 months… (Enter sends, "
+                    "Shift+Enter new line, Esc clears the tool)",
+                    size="3",
+                    flex="1",
+                    rows="1",
+                    resize="vertical",
+                    id="chat-input",
+                    aria_label="Message",
+                    enter_key_submit=True,
+                    auto_focus=True,
+                ),
+                rx.button(
+                    rx.icon("send"),
+                    "Send",
+                    type="submit",
+                    size="3",
+                    id="send-button",
+                    loading=ChatState.busy,
+                ),
+                width="100%",
+                align="end",
             ),
-            rx.button(rx.icon("send"), "Send", type="submit", size="3", id="send-button"),
+            on_submit=lambda _: ChatState.send(rx.color_mode),
+            reset_on_submit=False,
             width="100%",
         ),
-        on_submit=lambda _: ChatState.send(),
-        reset_on_submit=False,
         width="100%",
+        spacing="2",
     )

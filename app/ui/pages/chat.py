@@ -1,10 +1,22 @@
-"""The main page: a header, the conversation, and the composer pinned to the bottom."""
+"""The main page: conversations beside one big chat, the composer pinned to the bottom."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from app.ui.components.chat import composer, message_area
+from app.ui.components.sidebar import sidebar
+from app.ui.state.chat import ChatState
+from app.ui.urls import backend_url
+
+
+def user_menu() -> rx.Component:
+    return rx.hstack(
+        rx.text(ChatState.user_name, size="2", color_scheme="gray", id="user-name"),
+        rx.link("Sign out", href=backend_url("/api/auth/logout?next=/"), size="2"),
+        spacing="3",
+        align="center",
+    )
 
 
 def header() -> rx.Component:
@@ -15,22 +27,48 @@ def header() -> rx.Component:
             align="center",
         ),
         rx.spacer(),
-        rx.color_mode.button(),
+        user_menu(),
+        rx.icon_button(
+            rx.color_mode_cond(rx.icon("moon"), rx.icon("sun")),
+            on_click=rx.toggle_color_mode,
+            variant="ghost",
+            aria_label="Dark or light",
+            id="theme-toggle",
+        ),
         width="100%",
         align="center",
-        padding_y="0.75em",
+        padding_y="0.6em",
     )
 
 
 def chat_page() -> rx.Component:
-    return rx.container(
+    return rx.box(
         rx.vstack(
             header(),
-            message_area(),
-            composer(),
-            height="100vh",
-            padding_bottom="1em",
-            spacing="2",
+            rx.flex(
+                rx.box(
+                    sidebar(),
+                    width=rx.breakpoints(initial="100%", md="260px"),
+                    flex_shrink="0",
+                    display=rx.breakpoints(initial="none", md="block"),
+                ),
+                rx.vstack(
+                    rx.box(
+                        message_area(), flex="1", overflow_y="auto", width="100%", id="scroll-area"
+                    ),
+                    composer(),
+                    flex="1",
+                    min_width="0",
+                    height="calc(100vh - 80px)",
+                    width="100%",
+                ),
+                spacing="4",
+                width="100%",
+            ),
+            spacing="1",
+            width="100%",
         ),
-        size="3",
+        padding_x=rx.breakpoints(initial="0.75em", md="1.5em"),
+        max_width="1500px",
+        margin="0 auto",
     )

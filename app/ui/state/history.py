@@ -1,0 +1,81 @@
+"""The history page: the user's past analyses as cards, searchable by symbol."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import timedelta
+
+import reflex as rx
+
+from app.config import get_settings
+from app.services import history
+from app.ui.state.session import SessionState
+from app.wiring import current_persistence
+from integrations.paging import InvalidPageRequestError
+
+PAGE = 48
+
+
+@dataclasses.dataclass
+class HistoryCard:
+    id: str
+    symbol: str
+    tool: str
+    interval: str
+    when: str
+    status: str
+    thumbnail: str
+    error: str
+
+
+class HistoryState(SessionState):
+    cards: list[HistoryCard] = []  # noqa: RUF012 - Reflex declares state vars this way
+    search: str = ""
+    loaded: bool = False
+
+    @rx.event
+    async def load(self) -> object:
+        if not self._load_user():
+            return rx.redirect("/login")
+        await self._fetch()
+        return None
+
+    @rx.event
+    async def set_search(self, value: str) -> None:
+        self.search = value
+        await self._fetch()
+
+    async def _fetch(self) -> None:
+        persistence = current_persistence()
+        symbol = self.search.strip().upper() or None
+        try:
+            page = await history.page_of_analyses(
+                persistence.records,
+                persistence.objects,
+                self.user_sub,
+                symbol=symbol,
+                limit=PAGE,
+                cursor=None,
+                lifetime=timedelta(seconds=get_settings().signed_url_ttl_seconds),
+            )
+        except InvalidPageRequestError:
+            self.cards = []
+            return
+        self.cards = [
+            HistoryCard(
+                id=item.id,
+                symbol=item.symbol,
+                tool=item.tool,
+                interval=item.interval,
+                when=item.created_at.strftime("%Y-%m-%d %H:%M"),
+                status=item.status,
+                thumbnail=item.chart.url if item.chart else "",
+                error=item.error or "",
+            )
+            for item in page.items
+        ]
+        self.loaded = True
+
+    @rx.event
+    def reopen(self, analysis_id: str) -> object:
+        return rx.redirect(f"/?analysis={analysis_id}")

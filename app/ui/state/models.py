@@ -1,0 +1,60 @@
+"""What the chat page renders, as small serialisable records (no frames, no images)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+
+@dataclasses.dataclass
+class LevelRow:
+    ratio: str
+    price: str
+    hit_rate: str
+    kind: str
+    nearest: bool = False
+
+
+@dataclasses.dataclass
+class CompareRowView:
+    symbol: str
+    change: str
+    last: str
+    trend: str
+
+
+@dataclasses.dataclass
+class UiMessage:
+    id: str
+    role: str  # "user" or "assistant"
+    kind: str  # "text", "analysis", "error", "progress", "quote", "compare"
+    text: str
+    chips: list[str] = dataclasses.field(default_factory=list)
+    title: str = ""
+    analysis_id: str = ""
+    chart_url: str = ""  # the PNG, through its expiring link
+    has_figure: bool = False  # an interactive chart is in ChatState.figures[id]
+    provider: str = ""
+    ungrounded: list[str] = dataclasses.field(default_factory=list)
+    levels: list[LevelRow] = dataclasses.field(default_factory=list)
+    compare: list[CompareRowView] = dataclasses.field(default_factory=list)
+    notice: str = ""
+
+
+@dataclasses.dataclass
+class SymbolCard:
+    symbol: str = ""
+    name: str = ""
+    last: str = ""
+    change: str = ""
+    change_up: bool = True
+    day_range: str = ""
+    year_range: str = ""
+    source: str = ""
+    notice: str = ""
+
+
+@dataclasses.dataclass
+class ConversationItem:
+    id: str
+    title: str
+    when: str

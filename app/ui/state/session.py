@@ -1,0 +1,35 @@
+"""Who is signed in: read from the session cookie the login routes set, on the server.
+
+The cookie is HttpOnly; Reflex hands the server the websocket handshake's Cookie header, so
+the browser's scripts never see the session.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app.services.sessions import read_session
+
+LOGIN_ROUTE = "/login"
+
+
+class SessionState(rx.State):
+    user_sub: str = ""
+    user_name: str = ""
+
+    @rx.var
+    def signed_in(self) -> bool:
+        return bool(self.user_sub)
+
+    def _load_user(self) -> bool:
+        user = read_session(self.router.headers.cookie)
+        self.user_sub = user.sub if user else ""
+        self.user_name = (user.name or user.sub) if user else ""
+        return user is not None
+
+    @rx.event
+    def require_login(self) -> object:
+        """on_load of every private page: send strangers to the login page."""
+        if not self._load_user():
+            return rx.redirect(LOGIN_ROUTE)
+        return None
