@@ -191,9 +191,8 @@ def figure(spec: ChartSpec) -> go.Figure:
             "range": list(spec.y_range),
         },
         yaxis2={"domain": [0, 0.18], "showgrid": False, "showticklabels": False},
-        # Legend above the plot: below, it collides with the dates on narrow screens.
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "font": {"size": 10}},
-        margin={"l": 10, "r": 110, "t": 90, "b": 30},
+        legend={"orientation": "h", "y": -0.06, "yanchor": "top", "x": 0, "font": {"size": 10}},
+        margin={"l": 10, "r": 110, "t": 50, "b": 90},
         hovermode="x unified",
     )
     return fig

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import reflex as rx
+from reflex_base.style import resolved_color_mode
 
 from app.ui.state.chat import EXAMPLE_PROMPTS, INTERVALS, PERIODS, TOOLS, ChatState
 from app.ui.state.models import CompareRowView, LevelRow, UiMessage
@@ -353,7 +354,7 @@ def composer_body() -> rx.Component:
                 width="100%",
                 align="end",
             ),
-            on_submit=lambda _: ChatState.send(rx.color_mode),
+            on_submit=lambda _: ChatState.send(resolved_color_mode),
             reset_on_submit=False,
             width="100%",
         ),
