@@ -186,13 +186,13 @@ def figure(spec: ChartSpec) -> go.Figure:
         },
         yaxis={
             "domain": [0.22, 1.0] if spec.has("volume") else [0, 1],
-            "side": "right",
+            "side": "left",  # the right edge belongs to the level labels
             "gridcolor": pal.grid,
             "range": list(spec.y_range),
         },
         yaxis2={"domain": [0, 0.18], "showgrid": False, "showticklabels": False},
         legend={"orientation": "h", "y": -0.06, "yanchor": "top", "x": 0, "font": {"size": 10}},
-        margin={"l": 10, "r": 110, "t": 50, "b": 90},
+        margin={"l": 55, "r": 110, "t": 50, "b": 90},
         hovermode="x unified",
     )
     return fig
