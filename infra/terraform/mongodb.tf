@@ -1,5 +1,5 @@
 # ApsaraDB for MongoDB replica set: analysis records (FINANCIALS_MONGODB_URI). Inside the VPC,
-# across two zones, encrypted at rest and in transit, backed up daily. With SSL on, add
+# encrypted at rest and in transit, backed up daily. With SSL on, add
 # `tls=true&tlsCAFile=/etc/financials/ca/mongodb-ca.pem` to the URI and put the instance's CA
 # certificate (console: Data Security > SSL) in the financials-ca ConfigMap (docs/storage.md).
 resource "alicloud_mongodb_instance" "records" {
@@ -13,8 +13,6 @@ resource "alicloud_mongodb_instance" "records" {
   vpc_id              = local.vpc_id
   vswitch_id          = local.vswitch_ids[0]
   zone_id             = var.zone_ids[0]
-  secondary_zone_id   = var.zone_ids[1]
-  hidden_zone_id      = length(var.zone_ids) > 2 ? var.zone_ids[2] : var.zone_ids[0]
   security_ip_list    = [var.vpc_cidr]
   account_password    = var.mongodb_password
   tde_status          = "enabled"
@@ -22,4 +20,9 @@ resource "alicloud_mongodb_instance" "records" {
   backup_period       = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
   backup_time         = "19:00Z-20:00Z"
   tags                = local.tags
+
+  # Spread the three members over three zones when three are given (the hidden member's zone
+  # must differ from the other two); otherwise all three live in the first zone.
+  secondary_zone_id = length(var.zone_ids) > 2 ? var.zone_ids[1] : null
+  hidden_zone_id    = length(var.zone_ids) > 2 ? var.zone_ids[2] : null
 }

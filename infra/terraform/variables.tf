@@ -48,20 +48,20 @@ variable "vpc_cidr" {
 }
 
 variable "zone_ids" {
-  description = "Two zones of the region for the vswitches, ACK nodes, Redis and MongoDB."
+  description = "Zones of the region for the vswitches, ACK nodes, Redis and MongoDB (three spread MongoDB over three)."
   type        = list(string)
   default     = ["cn-hangzhou-i", "cn-hangzhou-j"]
 
   validation {
-    condition     = length(var.zone_ids) >= 2
-    error_message = "Give at least two zones, so one zone's outage does not take the app down."
+    condition     = length(var.zone_ids) >= 2 && length(var.zone_ids) <= 3
+    error_message = "Give two or three zones, so one zone's outage does not take the app down."
   }
 }
 
 variable "vswitch_cidrs" {
-  description = "CIDRs of the vswitches created when vpc_id is empty, one per zone."
+  description = "CIDRs of the vswitches created when vpc_id is empty, one per zone (up to three)."
   type        = list(string)
-  default     = ["10.1.0.0/16", "10.2.0.0/16"]
+  default     = ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"]
 }
 
 # --- ACK ----------------------------------------------------------------------------------
