@@ -20,6 +20,10 @@ export NPM_CONFIG_REGISTRY ?= https://registry.npmjs.org
 
 INSTALLED_RUN := $(VENV)/.installed-run
 INSTALLED_DEV := $(VENV)/.installed-dev
+# checkov and the offline Helm renderer that validate infra/ live in their own locked
+# environment (infra/tools/uv.lock): their pins clash with the app's.
+INFRA_TOOLS := $(abspath $(VENV))/infra-tools
+INSTALLED_INFRA_TOOLS := $(INFRA_TOOLS)/.installed
 
 .PHONY: help install install-dev system-deps run export test lint typecheck pytest format clean
 
@@ -43,9 +47,13 @@ $(INSTALLED_DEV): pyproject.toml uv.lock | $(BIN)/uv
 	$(BIN)/uv sync --frozen --inexact --extra dev
 	@touch $@ $(INSTALLED_RUN)
 
+$(INSTALLED_INFRA_TOOLS): infra/tools/pyproject.toml infra/tools/uv.lock | $(BIN)/uv
+	UV_PROJECT_ENVIRONMENT=$(INFRA_TOOLS) $(BIN)/uv sync --frozen --project infra/tools --python $(BIN)/python
+	@touch $@
+
 install: $(INSTALLED_RUN) ## Install the app into .venv (only what is missing)
 
-install-dev: $(INSTALLED_DEV) ## Install the app and its test tools into .venv
+install-dev: $(INSTALLED_DEV) $(INSTALLED_INFRA_TOOLS) ## Install the app and its test tools into .venv
 
 system-deps: ## Install the Debian packages the tests drive (chromium, redis-server)
 	@scripts/system_deps.sh
