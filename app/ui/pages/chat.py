@@ -27,6 +27,18 @@ def header() -> rx.Component:
             align="center",
         ),
         rx.spacer(),
+        # On a phone the sidebar is hidden: history and a new chat stay one tap away.
+        rx.hstack(
+            rx.link(
+                rx.icon_button(rx.icon("history"), variant="ghost", aria_label="History"),
+                href="/history",
+            ),
+            rx.icon_button(
+                rx.icon("plus"), variant="ghost", aria_label="New chat", on_click=ChatState.new_chat
+            ),
+            display=rx.breakpoints(initial="flex", md="none"),
+            spacing="1",
+        ),
         user_menu(),
         rx.icon_button(
             rx.color_mode_cond(rx.icon("moon"), rx.icon("sun")),
