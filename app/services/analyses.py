@@ -175,6 +175,7 @@ async def run_chart(
     request: ChartRequest,
     tool: str = "fibonacci",
     progress: Progress = _no_progress,
+    on_text: TextSink | None = None,
 ) -> ChartRun:
     """`run_chart_analysis`, telling `progress` each step as it starts (the chat shows it)."""
     watch = _Stopwatch()
@@ -212,7 +213,9 @@ async def run_chart(
         reading = None
         if request.interpret:
             await progress("Asking the analyst…")
-            reading = await watch.run("ai", lambda: interpret(ports, spec, result, history.symbol))
+            reading = await watch.run(
+                "ai", lambda: interpret(ports, spec, result, history.symbol, on_text)
+            )
         done = await complete_analysis(
             ports.records,
             ports.objects,
@@ -241,8 +244,15 @@ async def run_chart(
     return ChartRun(response=response, history=history, spec=spec)
 
 
+TextSink = Callable[[str], Awaitable[None]]
+
+
 async def interpret(
-    ports: AnalysisPorts, spec: ChartSpec, result: Analysis, symbol: str
+    ports: AnalysisPorts,
+    spec: ChartSpec,
+    result: Analysis,
+    symbol: str,
+    on_text: TextSink | None = None,
 ) -> Interpretation:
     """The AI's reading; if the cloud model fails, the offline analyst answers instead.
 
@@ -257,7 +267,15 @@ async def interpret(
             if ports.interpreter_reads_images
             else b""
         )
-        reading = await ports.interpreter.interpret(vision_png, result, symbol=symbol)
+        if on_text is None:
+            reading = await ports.interpreter.interpret(vision_png, result, symbol=symbol)
+        else:  # the chat shows the reading as it is written
+            stream = ports.interpreter.stream(vision_png, result, symbol=symbol)
+            written = ""
+            async for delta in stream:
+                written += delta
+                await on_text(written)
+            reading = stream.result
     except AiError as exc:
         AI_FAILURES.labels(provider=provider, reason=type(exc).__name__).inc()
         log.warning("ai reading failed; the offline analyst answers", error=str(exc))

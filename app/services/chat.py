@@ -17,6 +17,7 @@ from app.services.analyses import (
     AnalysisPorts,
     ChartRun,
     Progress,
+    TextSink,
     fetch_and_analyse,
     run_chart,
 )
@@ -104,6 +105,7 @@ async def answer(
     last_summary: str | None = None,
     theme: Literal["light", "dark"] = "light",
     progress: Progress | None = None,
+    on_text: TextSink | None = None,
 ) -> ChatAnswer:
     """Plan the message and run its first tool call; errors come back as `kind="error"`."""
     text = message.strip() or (context_symbol or "")
@@ -113,7 +115,7 @@ async def answer(
         return ChatAnswer(kind="text", text=plan.reply, plan=plan)
     call = plan.calls[0]
     try:
-        return await _run(call, plan, owner, ports, last_summary, theme, progress)
+        return await _run(call, plan, owner, ports, last_summary, theme, progress, on_text)
     except (MarketDataError, AnalysisInputError) as exc:
         return ChatAnswer(kind="error", text=str(exc), plan=plan, tool=call.tool)
 
@@ -126,6 +128,7 @@ async def _run(
     last_summary: str | None,
     theme: Literal["light", "dark"],
     progress: Progress | None,
+    on_text: TextSink | None = None,
 ) -> ChatAnswer:
     notes = " ".join(plan.notes)
     if call.tool == "help":
@@ -162,7 +165,9 @@ async def _run(
     )
     if call.tool == "compare":
         return await _compare(call, plan, ports, request)
-    run = await run_chart(ports, owner, request, tool=call.tool, progress=progress or _quiet)
+    run = await run_chart(
+        ports, owner, request, tool=call.tool, progress=progress or _quiet, on_text=on_text
+    )
     summary = run.response.summary
     body = summary.text if summary else "Analysis ready."
     return ChatAnswer(

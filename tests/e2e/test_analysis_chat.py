@@ -146,3 +146,11 @@ def test_screenshots_for_people_to_look_at(
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"ui-{scheme}-{width}.png", full_page=True)
     context.close()
+
+
+def test_escape_clears_the_attached_tool(page: Page) -> None:
+    chip = page.locator(".tool-chip[data-tool='levels']")
+    chip.click()
+    expect(chip).to_have_attribute("data-selected", "true")
+    page.keyboard.press("Escape")
+    expect(chip).to_have_attribute("data-selected", "false")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
@@ -103,3 +104,24 @@ async def test_compare_and_quote_and_help(ports: AnalysisPorts) -> None:
         "help", owner="a", planner=PLANNER, conversation=Conversation(), ports=ports
     )
     assert "plain English" in helped.text
+
+
+async def test_the_reading_streams_in_as_it_is_written(ports: AnalysisPorts) -> None:
+    written: list[str] = []
+
+    async def on_text(text: str) -> None:
+        written.append(text)
+
+    reply = await answer(
+        "fibonacci for MSFT",
+        owner="a",
+        planner=PLANNER,
+        conversation=Conversation(),
+        ports=ports,
+        on_text=on_text,
+    )
+    assert len(written) > 2, "several partial readings, not one at the end"
+    assert all(later.startswith(earlier) for earlier, later in itertools.pairwise(written))
+    assert reply.run is not None
+    assert reply.run.response.summary is not None
+    assert written[-1].strip() == reply.run.response.summary.text

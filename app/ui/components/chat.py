@@ -226,6 +226,17 @@ def assistant_message(message: UiMessage) -> rx.Component:
                 ),
             ),
             (
+                "streaming",
+                rx.box(
+                    rx.markdown(message.text),
+                    class_name="streaming-reading",
+                    background=rx.color("gray", 3),
+                    padding="0.6em 0.9em",
+                    border_radius="12px",
+                    max_width="85%",
+                ),
+            ),
+            (
                 "error",
                 rx.callout(
                     message.text, icon="circle_alert", color_scheme="red", class_name="chat-error"

@@ -263,6 +263,11 @@ class ChatState(SessionState):
                 async with self:
                     self._set_last(_message("assistant", "progress", step))
 
+            async def reading(text: str) -> None:
+                # The analyst's reading streams into the chat as it is written.
+                async with self:
+                    self._set_last(_message("assistant", "streaming", text))
+
             reply = await answer(
                 user_text,
                 owner=owner,
@@ -274,6 +279,7 @@ class ChatState(SessionState):
                 last_summary=summary or None,
                 theme=theme,
                 progress=progress,
+                on_text=reading,
             )
             await self._remember(conversation_id, owner, reply)
             card = await self._card(reply)
