@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy import Engine, and_, or_
+from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from integrations.chat_history.cursor import (
@@ -32,6 +32,7 @@ from integrations.chat_history.models import (
 from integrations.chat_history.sql_tables import ConversationRow, MessageRow
 from integrations.paging import DEFAULT_PAGE_SIZE, Page, check_page_size
 from integrations.sql.engine import ping
+from integrations.sql.keyset import newest_first
 from integrations.sql.migrate import upgrade_to_head
 
 T = TypeVar("T")
@@ -166,19 +167,13 @@ class SqlChatHistoryStore:
         check_page_size(limit)
         position = read_conversation_position(cursor)
         statement = select(ConversationRow).where(col(ConversationRow.owner) == owner)
-        if position is not None:
-            statement = statement.where(
-                or_(
-                    col(ConversationRow.updated_at) < position.updated_at,
-                    and_(
-                        col(ConversationRow.updated_at) == position.updated_at,
-                        col(ConversationRow.id) < position.id,
-                    ),
-                )
-            )
-        statement = statement.order_by(
-            col(ConversationRow.updated_at).desc(), col(ConversationRow.id).desc()
-        ).limit(limit + 1)
+        statement = newest_first(
+            statement,
+            col(ConversationRow.updated_at),
+            col(ConversationRow.id),
+            (position.updated_at, position.id) if position is not None else None,
+            limit,
+        )
 
         def fetch() -> list[Conversation]:
             with Session(self._engine) as session:

@@ -9,7 +9,7 @@ import asyncio
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy import Engine, and_, or_
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -25,6 +25,7 @@ from integrations.records.models import (
 )
 from integrations.records.sql_tables import AnalysisRow
 from integrations.sql.engine import ping
+from integrations.sql.keyset import newest_first
 from integrations.sql.migrate import upgrade_to_head
 
 T = TypeVar("T")
@@ -143,19 +144,13 @@ class SqlAnalysisRepository:
         statement = select(AnalysisRow).where(col(AnalysisRow.owner) == owner)
         if symbol is not None:
             statement = statement.where(col(AnalysisRow.symbol) == normalize_symbol(symbol))
-        if position is not None:
-            statement = statement.where(
-                or_(
-                    col(AnalysisRow.created_at) < position.created_at,
-                    and_(
-                        col(AnalysisRow.created_at) == position.created_at,
-                        col(AnalysisRow.id) < position.id,
-                    ),
-                )
-            )
-        statement = statement.order_by(
-            col(AnalysisRow.created_at).desc(), col(AnalysisRow.id).desc()
-        ).limit(limit + 1)
+        statement = newest_first(
+            statement,
+            col(AnalysisRow.created_at),
+            col(AnalysisRow.id),
+            (position.created_at, position.id) if position is not None else None,
+            limit,
+        )
 
         def fetch() -> list[AnalysisRecord]:
             with Session(self._engine) as session:
