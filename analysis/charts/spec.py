@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -31,17 +31,7 @@ LayerName = Literal[
     "order_blocks",
     "last_price",
 ]
-ALL_LAYERS: tuple[LayerName, ...] = (
-    "volume",
-    "fibonacci",
-    "golden_pocket",
-    "swings",
-    "structure",
-    "zones",
-    "fair_value_gaps",
-    "order_blocks",
-    "last_price",
-)
+ALL_LAYERS: tuple[LayerName, ...] = get_args(LayerName)
 # How much of each layer is worth drawing before it becomes clutter.
 MAX_SWINGS = 40
 MAX_INTERNAL_EVENTS = 6

@@ -6,12 +6,8 @@ conversation's activity time are written in one transaction.
 
 from __future__ import annotations
 
-import asyncio
 import re
-from collections.abc import Callable
-from typing import TypeVar
 
-from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from integrations.chat_history.cursor import (
@@ -31,11 +27,9 @@ from integrations.chat_history.models import (
 )
 from integrations.chat_history.sql_tables import ConversationRow, MessageRow
 from integrations.paging import DEFAULT_PAGE_SIZE, Page, check_page_size
-from integrations.sql.engine import ping
 from integrations.sql.keyset import newest_first
-from integrations.sql.migrate import upgrade_to_head
+from integrations.sql.store import SqlStore
 
-T = TypeVar("T")
 _CONVERSATION_ID = re.compile(CONVERSATION_ID_PATTERN)
 
 
@@ -72,23 +66,8 @@ def _owned(session: Session, conversation_id: str, owner: str) -> ConversationRo
     return row
 
 
-class SqlChatHistoryStore:
+class SqlChatHistoryStore(SqlStore):
     """`ChatHistoryStore` on a SQLAlchemy engine; `start` applies the migrations."""
-
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-
-    async def _run(self, work: Callable[[], T]) -> T:
-        return await asyncio.to_thread(work)
-
-    async def start(self) -> None:
-        await self._run(lambda: upgrade_to_head(self._engine))
-
-    async def ping(self) -> None:
-        await self._run(lambda: ping(self._engine))
-
-    async def close(self) -> None:
-        await self._run(self._engine.dispose)
 
     async def create_conversation(self, owner: str, *, title: str = "") -> Conversation:
         conversation = Conversation(owner=owner, title=title)

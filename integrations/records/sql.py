@@ -5,11 +5,6 @@ Sync SQLAlchemy in worker threads: see `integrations.sql.engine` for why.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-from typing import TypeVar
-
-from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -24,11 +19,8 @@ from integrations.records.models import (
     normalize_symbol,
 )
 from integrations.records.sql_tables import AnalysisRow
-from integrations.sql.engine import ping
 from integrations.sql.keyset import newest_first
-from integrations.sql.migrate import upgrade_to_head
-
-T = TypeVar("T")
+from integrations.sql.store import SqlStore
 
 
 def _to_row(record: AnalysisRecord) -> AnalysisRow:
@@ -92,23 +84,8 @@ def _to_record(row: AnalysisRow) -> AnalysisRecord:
     )
 
 
-class SqlAnalysisRepository:
+class SqlAnalysisRepository(SqlStore):
     """`AnalysisRepository` on a SQLAlchemy engine; `start` applies the migrations."""
-
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-
-    async def _run(self, work: Callable[[], T]) -> T:
-        return await asyncio.to_thread(work)
-
-    async def start(self) -> None:
-        await self._run(lambda: upgrade_to_head(self._engine))
-
-    async def ping(self) -> None:
-        await self._run(lambda: ping(self._engine))
-
-    async def close(self) -> None:
-        await self._run(self._engine.dispose)
 
     async def save(self, record: AnalysisRecord) -> None:
         await self._run(lambda: self._save(record))
