@@ -105,7 +105,7 @@ def _min_bars(settings: AnalysisSettings) -> int:
 
 def _bar_at(bars: Bars, when: datetime) -> int:
     stamp = pd.Timestamp(when)
-    tz = bars.times.tz
+    tz = bars.tz
     if tz is not None and stamp.tzinfo is None:
         stamp = stamp.tz_localize(tz)
     elif tz is None and stamp.tzinfo is not None:
@@ -281,7 +281,7 @@ def analyze(frame: pd.DataFrame, settings: AnalysisSettings | None = None) -> An
     crossings = BarCrossings(bars)
     if settings.detector == "pivot":
         swings = pivots.get(settings.pivot_length)
-        _, legs = alternate(swings)
+        legs = alternate(swings)
     else:
         candidates = pivots.get(zigzag_half_depth(settings.zigzag_depth))
         atr10 = atr if settings.atr_length == ZIGZAG_ATR_LENGTH else rma(tr, ZIGZAG_ATR_LENGTH)

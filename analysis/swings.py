@@ -99,18 +99,17 @@ def _merge(high_idx: IntArray, low_idx: IntArray, bars: Bars, lag: int) -> Swing
     return SwingSet(index=index, price=price, is_high=is_high, confirmed=index + lag)
 
 
-def pivot_swings(bars: Bars, length: int, left: int | None = None) -> SwingSet:
-    """Swings with `length` bars on each side (or `left` before), confirmed `length` bars later."""
-    left = length if left is None else left
-    highs, lows = pivot_points(bars.high, bars.low, left, length)
+def pivot_swings(bars: Bars, length: int) -> SwingSet:
+    """Swings with `length` bars on each side, confirmed `length` bars later."""
+    highs, lows = pivot_points(bars.high, bars.low, length, length)
     return _merge(highs, lows, bars, length)
 
 
-def alternate(swings: SwingSet) -> tuple[SwingSet, Legs]:
+def alternate(swings: SwingSet) -> Legs:
     """Collapse runs of same-kind swings to their extreme, as they were known over time.
 
-    Returns the final alternating sequence and every leg a trader would have drawn: each time
-    a confirmed swing started a new leg or extended the current one.
+    Returns every leg a trader would have drawn: each time a confirmed swing started a new leg
+    or extended the current one.
     """
     idx, price, high, conf = (
         swings.index.tolist(),
@@ -139,8 +138,7 @@ def alternate(swings: SwingSet) -> tuple[SwingSet, Legs]:
             leg_start.append(seq[-2])
             leg_end.append(seq[-1])
             leg_known.append(conf[r])
-    rows = np.array(seq, dtype=np.int64)
-    return swings.take(rows), _legs_from_rows(swings, leg_start, leg_end, leg_known)
+    return _legs_from_rows(swings, leg_start, leg_end, leg_known)
 
 
 def _legs_from_rows(

@@ -60,7 +60,6 @@ class CrossingIndex:
 
     def __init__(self, values: FloatArray, side: Side) -> None:
         self._n = len(values)
-        self._side = side
         sign = 1.0 if side == "at_or_below" else -1.0
         # Work on minima of sign*values: "values <= v" becomes "m <= sign*v" either way.
         size = 1 << max(1, int(np.ceil(np.log2(max(self._n, 2)))))

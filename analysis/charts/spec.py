@@ -11,7 +11,6 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Literal, get_args
 
-import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
@@ -130,6 +129,10 @@ class _Window:
     def pos(self, index: int) -> int:
         return max(0, index - self.offset)
 
+    def pos_or_start(self, index: int | None) -> int:
+        """Anchors given as prices have no bar: their drawings start at the window's left edge."""
+        return 0 if index is None else self.pos(index)
+
     def visible(self, index: int) -> bool:
         return index >= self.offset
 
@@ -166,7 +169,7 @@ def _levels(
         return [], y_range
     lo, hi = y_range
     reach = (hi - lo) * EXTENSION_REACH
-    x0 = window.pos(fib.start.index) if fib.start.index is not None else 0
+    x0 = window.pos_or_start(fib.start.index)
     levels = []
     for level in [*fib.retracements, *fib.extensions]:
         if level.kind == "extension" and not lo - reach <= level.price <= hi + reach:
@@ -238,7 +241,7 @@ def build_chart_spec(
     golden = None
     if fib is not None:
         low, high = fib.golden_pocket
-        x0 = window.pos(fib.start.index) if fib.start.index is not None else 0
+        x0 = window.pos_or_start(fib.start.index)
         golden = Box(
             x0=x0, x1=end, low=low, high=high, color=palette.golden_pocket, label="golden pocket"
         )
@@ -310,7 +313,7 @@ def build_chart_spec(
             high=bars.high[o:].tolist(),
             low=bars.low[o:].tolist(),
             close=bars.close[o:].tolist(),
-            volume=np.nan_to_num(bars.volume[o:]).tolist(),
+            volume=bars.volume[o:].tolist(),
         ),
         y_range=y_range,
         levels=levels,

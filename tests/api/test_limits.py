@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from app.config import get_settings
-from app.wiring import Auth, build_auth, reset_limiter, use_auth
+from app.wiring import build_auth, reset_limiter, use_auth
 from integrations.ratelimit.memory import MemoryRateLimiter
 from integrations.ratelimit.port import BucketPolicy
 
@@ -17,7 +17,6 @@ from integrations.ratelimit.port import BucketPolicy
 @pytest.fixture
 async def token() -> AsyncIterator[str]:
     async with httpx.AsyncClient() as http, use_auth(build_auth(get_settings(), http)) as auth:
-        assert isinstance(auth, Auth)
         assert auth.dev_issuer is not None
         yield auth.dev_issuer.mint("alice", ["charts:read"])
 

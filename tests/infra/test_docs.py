@@ -38,9 +38,11 @@ def test_every_doc_exists() -> None:
 
 @pytest.mark.parametrize("path", LINKED_FROM, ids=lambda p: p.relative_to(REPO_ROOT).as_posix())
 def test_relative_links_resolve(path: Path) -> None:
-    for target in LINK.findall(path.read_text()):
-        if target.startswith(("http://", "https://", "mailto:")):
-            continue
+    external = ("http://", "https://", "mailto:")
+    targets = [t for t in LINK.findall(path.read_text()) if not t.startswith(external)]
+    if not targets:
+        pytest.skip(f"{path.name} has no relative links to check")
+    for target in targets:
         file_part, _, anchor = target.partition("#")
         resolved = (path.parent / file_part).resolve() if file_part else path
         assert resolved.exists(), f"{path.name} links to missing {target}"

@@ -8,7 +8,7 @@ import pytest
 
 from analysis import Analysis, AnalysisSettings, analyze
 from integrations.ai.facts import grounding_facts
-from integrations.ai.grounding import check_grounding, find_numbers
+from integrations.ai.grounding import NumberMention, check_grounding, find_numbers
 from tests.support.bars import sample_stock
 
 
@@ -89,7 +89,9 @@ def test_dates_years_times_and_counts_are_ignored() -> None:
 
 
 def test_list_numbering_is_not_a_number() -> None:
+    only_the_price = [NumberMention(text="435.00", value=435.0, kind="number")]
     assert find_numbers("1. Support at 435.00\n2) Resistance\n") == find_numbers("435.00")
+    assert find_numbers("435.00") == only_the_price
 
 
 def test_each_ungrounded_string_is_reported_once_in_order() -> None:

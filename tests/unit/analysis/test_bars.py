@@ -37,6 +37,14 @@ def test_timezone_aware_times_are_kept() -> None:
     assert bars.time(3).utcoffset() is not None
 
 
+def test_a_bar_without_a_time_is_named_by_its_row() -> None:
+    frame = random_walk(10)
+    frame.index = frame.index.where(np.arange(10) != 4, pd.NaT)
+    message = _error(frame)
+    assert "timestamp missing at row 4" in message
+    assert "every bar needs a time" in message
+
+
 def test_not_a_frame() -> None:
     assert "expected a pandas DataFrame" in _error([1, 2, 3])
 

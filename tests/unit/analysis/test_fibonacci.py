@@ -128,11 +128,30 @@ def test_no_leg_yet_is_reported_in_notes() -> None:
         ("retracement_ratios", (0.5, 1.5), "between 0 and 1"),
         ("extension_ratios", (0.5,), "above 1"),
         ("anchor_prices", (100.0, 100.0), "two different positive prices"),
+        ("anchor_times", (datetime(2024, 2, 1), datetime(2024, 1, 1)), "must come before"),
     ],
 )
 def test_bad_settings_say_what_is_accepted(field: str, value: object, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         AnalysisSettings(**{field: value})
+
+
+def test_anchors_as_both_times_and_prices_are_refused() -> None:
+    with pytest.raises(ValidationError, match="as times or as prices, not both"):
+        AnalysisSettings(
+            anchor_times=(datetime(2024, 1, 1), datetime(2024, 2, 1)),
+            anchor_prices=(100.0, 200.0),
+        )
+
+
+def test_two_anchor_times_on_the_same_bar_are_a_clear_error() -> None:
+    frame = from_closes(path(100, 120, 110, 130))
+    day = frame.index[3].to_pydatetime()
+    settings = AnalysisSettings(
+        pivot_length=2, detector="pivot", anchor_times=(day, day.replace(hour=1))
+    )
+    with pytest.raises(AnalysisInputError, match="fall on the same bar; pick two bars"):
+        analyze(frame, settings)
 
 
 def test_custom_ratios_are_sorted_and_deduplicated() -> None:

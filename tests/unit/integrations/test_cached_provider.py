@@ -99,7 +99,7 @@ async def test_single_flight_shares_failures_and_forgets_finished_work() -> None
     assert calls == 1
     assert all(isinstance(r, RuntimeError) for r in results)
     assert len(flights) == 0
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match="boom"):
         await flights.run("k", failing)
     assert calls == 2, "a finished flight is not reused"
 
