@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from analysis import Analysis
+from analysis.prices import format_price, price_decimals
 
 
 def _date(value: object) -> str:
@@ -11,16 +12,21 @@ def _date(value: object) -> str:
 
 def text_report(symbol: str, interval: str, result: Analysis) -> str:
     s = result.series
+    decimals = price_decimals(s.last_close)
+
+    def price(value: float) -> str:
+        return format_price(value, decimals)
+
     lines = [
         f"{symbol} {interval}: {s.bars} bars {_date(s.first_time)} to {_date(s.last_time)}, "
-        f"last close {s.last_close:.2f}, ATR {s.atr:.2f}",
+        f"last close {price(s.last_close)}, ATR {price(s.atr)}",
     ]
     fib = result.fibonacci
     if fib is not None:
         lines.append(
             f"Fibonacci ({fib.direction} leg, {fib.anchor_source}): "
-            f"{fib.start.price:.2f} ({_date(fib.start.time)}) -> "
-            f"{fib.end.price:.2f} ({_date(fib.end.time)})"
+            f"{price(fib.start.price)} ({_date(fib.start.time)}) -> "
+            f"{price(fib.end.price)} ({_date(fib.end.time)})"
         )
         rates = {(lv.kind, lv.ratio): lv for lv in result.hit_rates.levels}
         for level in [*fib.retracements, *fib.extensions]:
@@ -30,28 +36,28 @@ def text_report(symbol: str, interval: str, result: Analysis) -> str:
                 if rate is not None and rate.hit_rate is not None
                 else "no history"
             )
-            lines.append(f"  {level.ratio:>6.3f}  {level.price:>12.2f}   {held}")
+            lines.append(f"  {level.ratio:>6.3f}  {price(level.price):>12}   {held}")
         low, high = fib.golden_pocket
-        lines.append(f"  golden pocket {low:.2f}-{high:.2f}")
+        lines.append(f"  golden pocket {price(low)}-{price(high)}")
         pos = fib.position
         around = " and ".join(
-            f"{lv.ratio:g} ({lv.price:.2f})" for lv in (pos.below, pos.above) if lv is not None
+            f"{lv.ratio:g} ({price(lv.price)})" for lv in (pos.below, pos.above) if lv is not None
         )
         lines.append(
-            f"  last close {pos.close:.2f} sits at {pos.retracement:.1%} of the leg"
+            f"  last close {price(pos.close)} sits at {pos.retracement:.1%} of the leg"
             + (f", between {around}" if around else "")
         )
     for scale in (result.structure.internal, result.structure.swing):
         last = scale.events[-1] if scale.events else None
         event = (
-            f"last {last.kind} {last.direction} at {last.level:.2f} on {_date(last.time)}"
+            f"last {last.kind} {last.direction} at {price(last.level)} on {_date(last.time)}"
             if last
             else "no breaks"
         )
         lines.append(f"Structure ({scale.scale}, length {scale.length}): {scale.trend}; {event}")
     for zone in result.zones[:5]:
         lines.append(
-            f"Zone {zone.role}: {zone.low:.2f}-{zone.high:.2f} "
+            f"Zone {zone.role}: {price(zone.low)}-{price(zone.high)} "
             f"({zone.touches} touches, strength {zone.strength:.2f})"
         )
     open_gaps = [g for g in result.fair_value_gaps if g.mitigated_index is None]

@@ -13,6 +13,7 @@ from datetime import datetime
 import plotly.graph_objects as go
 
 from analysis.charts.spec import Box, ChartSpec
+from analysis.prices import format_price
 
 LAYER_TITLES = {
     "fibonacci": "Fibonacci",
@@ -33,7 +34,7 @@ def _alpha(color: str, alpha: float) -> str:
 
 
 def _boxes_trace(
-    boxes: Sequence[Box], times: list[datetime], name: str, opacity: float
+    boxes: Sequence[Box], times: list[datetime], name: str, opacity: float, decimals: int
 ) -> go.Scatter:
     xs: list[datetime | None] = []
     ys: list[float | None] = []
@@ -42,7 +43,8 @@ def _boxes_trace(
         x0, x1 = times[b.x0], times[b.x1]
         xs += [x0, x1, x1, x0, x0, None]
         ys += [b.low, b.low, b.high, b.high, b.low, None]
-        label = f"{b.label or name}: {b.low:,.2f}–{b.high:,.2f}"
+        low, high = format_price(b.low, decimals), format_price(b.high, decimals)
+        label = f"{b.label or name}: {low}–{high}"
         texts += [label] * 5 + [None]
     color = boxes[0].color[:7] if boxes else "#888888"
     return go.Scatter(
@@ -83,7 +85,7 @@ def _level_traces(spec: ChartSpec, times: list[datetime]) -> list[go.Scatter]:
 
 def figure(spec: ChartSpec) -> go.Figure:
     """Candles with volume below and one toggleable trace per annotation layer."""
-    c, pal = spec.candles, spec.palette
+    c, pal, d = spec.candles, spec.palette, spec.price_decimals
     times = c.times
     fig = go.Figure()
     fig.add_trace(
@@ -94,6 +96,7 @@ def figure(spec: ChartSpec) -> go.Figure:
             low=c.low,
             close=c.close,
             name="Price",
+            yhoverformat=f",.{d}f",
             increasing={"line": {"color": pal.up}, "fillcolor": pal.up},
             decreasing={"line": {"color": pal.down}, "fillcolor": pal.down},
         )
@@ -111,13 +114,15 @@ def figure(spec: ChartSpec) -> go.Figure:
             )
         )
     if spec.has("zones") and spec.zones:
-        fig.add_trace(_boxes_trace(spec.zones, times, LAYER_TITLES["zones"], 0.12))
+        fig.add_trace(_boxes_trace(spec.zones, times, LAYER_TITLES["zones"], 0.12, d))
     if spec.has("golden_pocket") and spec.golden_pocket is not None:
-        fig.add_trace(_boxes_trace([spec.golden_pocket], times, LAYER_TITLES["golden_pocket"], 0.2))
+        fig.add_trace(
+            _boxes_trace([spec.golden_pocket], times, LAYER_TITLES["golden_pocket"], 0.2, d)
+        )
     if spec.has("fair_value_gaps") and spec.gaps:
-        fig.add_trace(_boxes_trace(spec.gaps, times, LAYER_TITLES["fair_value_gaps"], 0.15))
+        fig.add_trace(_boxes_trace(spec.gaps, times, LAYER_TITLES["fair_value_gaps"], 0.15, d))
     if spec.has("order_blocks") and spec.order_blocks:
-        fig.add_trace(_boxes_trace(spec.order_blocks, times, LAYER_TITLES["order_blocks"], 0.2))
+        fig.add_trace(_boxes_trace(spec.order_blocks, times, LAYER_TITLES["order_blocks"], 0.2, d))
     if spec.has("fibonacci") and spec.levels:
         fig.add_traces(_level_traces(spec, times))
     if spec.has("structure") and spec.structure:
@@ -138,7 +143,7 @@ def figure(spec: ChartSpec) -> go.Figure:
                 line={"dash": "dash", "width": 1.2, "color": pal.muted},
                 name=LAYER_TITLES["structure"],
                 legendgroup="structure",
-                hovertemplate="%{y:,.2f}<extra>broken level</extra>",
+                hovertemplate=f"%{{y:,.{d}f}}<extra>broken level</extra>",
             )
         )
     if spec.has("swings") and spec.swings:
@@ -156,7 +161,7 @@ def figure(spec: ChartSpec) -> go.Figure:
                 },
                 name=LAYER_TITLES["swings"],
                 legendgroup="swings",
-                hovertemplate="%{text} %{y:,.2f}<extra>swing</extra>",
+                hovertemplate=f"%{{text}} %{{y:,.{d}f}}<extra>swing</extra>",
             )
         )
     if spec.has("last_price"):
@@ -166,9 +171,9 @@ def figure(spec: ChartSpec) -> go.Figure:
                 y=[spec.last_price, spec.last_price],
                 mode="lines",
                 line={"dash": "dot", "width": 1, "color": pal.last_price},
-                name=f"{LAYER_TITLES['last_price']} {spec.last_price:,.2f}",
+                name=f"{LAYER_TITLES['last_price']} {format_price(spec.last_price, d)}",
                 legendgroup="last_price",
-                hovertemplate="%{y:,.2f}<extra>last</extra>",
+                hovertemplate=f"%{{y:,.{d}f}}<extra>last</extra>",
             )
         )
     daily = len(times) < 2 or (times[1] - times[0]).total_seconds() >= 86_400

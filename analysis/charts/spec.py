@@ -18,6 +18,7 @@ from analysis.bars import Bars, to_bars
 from analysis.charts.theme import PALETTES, Palette, ThemeName, fib_color
 from analysis.errors import AnalysisInputError
 from analysis.models import Analysis
+from analysis.prices import format_price, price_decimals
 
 LayerName = Literal[
     "volume",
@@ -111,6 +112,7 @@ class ChartSpec(_Spec):
     gaps: list[Box]
     order_blocks: list[Box]
     last_price: float
+    price_decimals: int
 
     def has(self, layer: LayerName) -> bool:
         return layer in self.layers
@@ -162,7 +164,11 @@ def _y_range(bars: Bars, window: _Window, analysis: Analysis) -> tuple[float, fl
 
 
 def _levels(
-    analysis: Analysis, window: _Window, y_range: tuple[float, float], palette: Palette
+    analysis: Analysis,
+    window: _Window,
+    y_range: tuple[float, float],
+    palette: Palette,
+    decimals: int,
 ) -> tuple[list[Level], tuple[float, float]]:
     fib = analysis.fibonacci
     if fib is None:
@@ -180,7 +186,7 @@ def _levels(
                 kind=level.kind,
                 price=level.price,
                 x0=x0,
-                label=f"{level.ratio:g} ({level.price:,.2f})",
+                label=f"{level.ratio:g} ({format_price(level.price, decimals)})",
                 color=fib_color(palette, level.ratio, level.kind),
             )
         )
@@ -234,7 +240,8 @@ def build_chart_spec(
     window = _Window(bars, max_bars)
     o = window.offset
     y_range = _y_range(bars, window, analysis)
-    levels, y_range = _levels(analysis, window, y_range, palette)
+    decimals = price_decimals(float(bars.close[-1]))
+    levels, y_range = _levels(analysis, window, y_range, palette, decimals)
     fib = analysis.fibonacci
     end = window.last
 
@@ -297,9 +304,8 @@ def build_chart_spec(
     if title is None:
         title = f"{symbol} {interval}"
         if fib is not None:
-            title += (
-                f" · Fibonacci {fib.direction} leg {fib.start.price:,.2f} → {fib.end.price:,.2f}"
-            )
+            leg = " → ".join(format_price(a.price, decimals) for a in (fib.start, fib.end))
+            title += f" · Fibonacci {fib.direction} leg {leg}"
     stamp = generated_at.strftime("%Y-%m-%d %H:%M %Z").strip()
     return ChartSpec(
         title=title,
@@ -324,4 +330,5 @@ def build_chart_spec(
         gaps=gaps,
         order_blocks=blocks,
         last_price=float(bars.close[-1]),
+        price_decimals=decimals,
     )

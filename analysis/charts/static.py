@@ -21,6 +21,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from analysis.charts.labels import spread
 from analysis.charts.spec import Box, ChartSpec
+from analysis.prices import format_price
 
 DEFAULT_SIZE = (1600, 900)
 VISION_SIZE = (1024, 576)
@@ -80,13 +81,11 @@ def nice_ticks(low: float, high: float, count: int = 7) -> list[float]:
     return ticks
 
 
-def _decimals(step_or_price: float) -> int:
-    magnitude = abs(step_or_price)
-    if magnitude >= 100:
-        return 2
-    if magnitude >= 1:
-        return 2
-    return min(8, 2 - math.floor(math.log10(magnitude or 1)) + 1)
+def _tick_decimals(step: float, price_decimals: int) -> int:
+    """The chart's price precision, or more when the grid step is finer (0.0005 needs four)."""
+    if step <= 0 or not math.isfinite(step):
+        return price_decimals
+    return max(price_decimals, min(8, -math.floor(math.log10(step))))
 
 
 class _Frame:
@@ -260,8 +259,9 @@ def _grid_and_axes(
     )
     fmt = _time_format(times)
     x_labels = [(f.x(i), times[i].strftime(fmt)) for i in x_ticks]
-    digits = _decimals(y_ticks[1] - y_ticks[0] if len(y_ticks) > 1 else y_ticks[0])
-    return [(v, f"{v:,.{digits}f}") for v in y_ticks], x_labels
+    step = y_ticks[1] - y_ticks[0] if len(y_ticks) > 1 else 0.0
+    digits = _tick_decimals(step, spec.price_decimals)
+    return [(v, format_price(v, digits)) for v in y_ticks], x_labels
 
 
 def _candles(p: _Painter) -> None:
@@ -413,11 +413,10 @@ def render(
     p.text("title", (f.left, f.top / 2), spec.title, pal.text, TITLE_PX, anchor="lm", bold=True)
     p.text("footer", (f.left, height - 12), spec.footer, pal.muted, SMALL_PX, anchor="ld")
     if spec.has("last_price"):
-        digits = _decimals(spec.last_price)
         p.text(
             "last_price",
             (f.right + 8, last_y),
-            f"{spec.last_price:,.{digits}f}",
+            format_price(spec.last_price, spec.price_decimals),
             "#ffffff",
             LABEL_PX,
             anchor="lm",

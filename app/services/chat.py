@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from analysis import AnalysisInputError
+from analysis.prices import format_change, format_price, price_decimals
 from app.services import market
 from app.services.analyses import (
     AnalysisPorts,
@@ -180,11 +181,12 @@ async def _quiet(_step: str) -> None:
 
 
 def _quote_text(quote: Quote) -> str:
+    d = price_decimals(quote.last_price)
     change = ""
     if quote.change is not None and quote.change_percent is not None:
-        change = f", {quote.change:+,.2f} ({quote.change_percent:+.2%})"
+        change = f", {format_change(quote.change, quote.change_percent, d)}"
     name = f" ({quote.name})" if quote.name else ""
-    return f"{quote.symbol}{name}: {quote.last_price:,.2f}{change}."
+    return f"{quote.symbol}{name}: {format_price(quote.last_price, d)}{change}."
 
 
 async def _compare(

@@ -18,6 +18,7 @@ import reflex as rx
 
 from analysis import Analysis
 from analysis.charts.interactive import figure
+from analysis.prices import format_change, format_price, price_decimals
 from app.config import get_settings
 from app.logging import get_logger
 from app.services import market
@@ -79,6 +80,7 @@ def _levels(result: Analysis) -> list[LevelRow]:
         return []
     rates = {(r.kind, r.ratio): r for r in result.hit_rates.levels}
     nearest = {lv.ratio for lv in (fib.position.above, fib.position.below) if lv is not None}
+    decimals = price_decimals(result.series.last_close)
     rows = []
     for level in fib.retracements:
         rate = rates.get((level.kind, level.ratio))
@@ -90,7 +92,7 @@ def _levels(result: Analysis) -> list[LevelRow]:
         rows.append(
             LevelRow(
                 ratio=f"{level.ratio:g}",
-                price=f"{level.price:,.2f}",
+                price=format_price(level.price, decimals),
                 hit_rate=held,
                 kind=level.kind,
                 nearest=level.ratio in nearest,
@@ -338,25 +340,26 @@ class ChatState(SessionState):
                 return None
         if quote is None:
             return None
+        d = price_decimals(quote.last_price)
         change = (
-            f"{quote.change:+,.2f} ({quote.change_percent:+.2%})"
+            format_change(quote.change, quote.change_percent, d)
             if quote.change is not None and quote.change_percent is not None
             else ""
         )
         day = (
-            f"{quote.day_low:,.2f} – {quote.day_high:,.2f}"
+            f"{format_price(quote.day_low, d)} – {format_price(quote.day_high, d)}"
             if quote.day_low is not None and quote.day_high is not None
             else ""
         )
         year = (
-            f"{quote.year_low:,.2f} – {quote.year_high:,.2f}"
+            f"{format_price(quote.year_low, d)} – {format_price(quote.year_high, d)}"
             if quote.year_low is not None and quote.year_high is not None
             else ""
         )
         return SymbolCard(
             symbol=quote.symbol,
             name=quote.name or "",
-            last=f"{quote.last_price:,.2f} {quote.currency or ''}".strip(),
+            last=f"{format_price(quote.last_price, d)} {quote.currency or ''}".strip(),
             change=change,
             change_up=(quote.change or 0) >= 0,
             day_range=day,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import Analysis, AnalysisInputError
+from analysis import Analysis, AnalysisInputError, analyze
 from tests.unit.charts.conftest import spec_for
 
 
@@ -24,7 +24,21 @@ def test_spec_carries_every_visible_level_and_the_candles(
     low, high = spec.y_range
     for level in spec.levels:
         assert low <= level.price <= high
-        assert level.label == f"{level.ratio:g} ({level.price:,.2f})"
+        assert level.label == f"{level.ratio:g} ({level.price:,.{spec.price_decimals}f})"
+
+
+def test_a_currency_pairs_levels_keep_four_decimals_like_the_ai_text(
+    msft: tuple[pd.DataFrame, Analysis],
+) -> None:
+    frame, _ = msft
+    scale = 1.085 / frame["close"].iloc[-1]
+    pair = frame.assign(**{c: frame[c] * scale for c in ("open", "high", "low", "close")})
+    spec = spec_for(pair, analyze(pair), symbol="EURUSD=X")
+    assert spec.price_decimals == 4
+    assert spec.levels
+    for level in spec.levels:
+        assert level.label == f"{level.ratio:g} ({level.price:.4f})"
+    assert f"{spec.last_price:.4f}" == "1.0850"
 
 
 def test_far_extensions_are_left_off_so_price_stays_readable(
