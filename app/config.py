@@ -7,6 +7,7 @@ variable, and a test keeps the two in step.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Self
@@ -227,6 +228,10 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.env == "production"
+
+    @property
+    def signed_url_ttl(self) -> timedelta:
+        return timedelta(seconds=self.signed_url_ttl_seconds)
 
     @property
     def uses_tablestore(self) -> bool:

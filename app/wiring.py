@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 from app.config import MarketDataSource, Settings, get_settings
 from app.logging import get_logger
 from app.metrics import CACHE_REQUESTS
+from app.services.analyses import AnalysisPorts
 from integrations.ai.offline_analyst import OfflineChartInterpreter
 from integrations.ai.offline_planner import OfflineChatPlanner
 from integrations.ai.port import ChartInterpreter, ChatPlanner, SymbolResolver
@@ -462,6 +463,19 @@ async def ai_lifespan() -> AsyncIterator[None]:
             yield
     finally:
         await ai.close()
+
+
+def analysis_ports(settings: Settings) -> AnalysisPorts:
+    """What a chart analysis runs on, from the current adapters: one recipe for chat and API."""
+    persistence, ai = current_persistence(), current_ai()
+    return AnalysisPorts(
+        market=current_market_data().provider,
+        records=persistence.records,
+        objects=persistence.objects,
+        link_lifetime=settings.signed_url_ttl,
+        interpreter=ai.interpreter,
+        interpreter_reads_images=ai.provider == "dashscope",
+    )
 
 
 # --- Browser sign-in ----------------------------------------------------------------------

@@ -309,13 +309,7 @@ def _response(
         id=record_id,
         chart=link,
         summary=summary_of(reading) if reading else None,
-        timings_ms=TimingsMs(
-            data=timings.data_ms,
-            analysis=timings.analysis_ms,
-            chart=timings.chart_ms,
-            ai=timings.ai_ms,
-            total=timings.total_ms,
-        ),
+        timings_ms=TimingsMs.of(timings),
     )
 
 

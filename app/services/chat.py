@@ -8,6 +8,7 @@ browser.
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -25,9 +26,10 @@ from app.services.analyses import (
 from app.services.schemas import ChartRequest
 from integrations.ai.models import Conversation, Plan, PlannedCall
 from integrations.ai.port import ChatPlanner
+from integrations.chat_history import ChatHistoryStore, ChatMessage
 from integrations.market_data import MarketDataError, Quote
+from integrations.paging import MAX_PAGE_SIZE
 
-CHART_TOOLS = {"fibonacci", "structure", "levels", "chart"}
 HELP_TEXT = (
     "I analyse markets from plain English. Try: “Fibonacci retracement for TSLA over 3 "
     "months”, “market structure for apple”, “support and resistance for bitcoin”, “quote "
@@ -92,6 +94,26 @@ def _with_overrides(plan: Plan, overrides: Overrides, context_symbol: str | None
         updates["interval"] = overrides.interval
     call = call.model_copy(update=updates)
     return plan.model_copy(update={"calls": [call], "reply": None})
+
+
+async def recent_messages(
+    store: ChatHistoryStore, conversation_id: str, *, owner: str, keep: int = MAX_PAGE_SIZE
+) -> list[ChatMessage]:
+    """The conversation's last `keep` messages, oldest first.
+
+    The store pages oldest first, so a long chat is walked to its end: the planner must see
+    what was said last, and a reopened chat must show where the user left off.
+    """
+    latest: deque[ChatMessage] = deque(maxlen=keep)
+    cursor: str | None = None
+    while True:
+        page = await store.list_messages(
+            conversation_id, owner=owner, limit=MAX_PAGE_SIZE, cursor=cursor
+        )
+        latest.extend(page.items)
+        if page.next_cursor is None:
+            return list(latest)
+        cursor = page.next_cursor
 
 
 async def answer(

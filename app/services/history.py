@@ -81,12 +81,9 @@ async def detail(
             model=record.ai_model or "unknown",
             ungrounded=ungrounded,
         )
-    t = record.timings
     return AnalysisDetail(
         **item.model_dump(),
-        analysis=(Analysis.model_validate_json(record.result_json) if record.result_json else None),
+        analysis=analysis,
         summary=summary,
-        timings_ms=TimingsMs(
-            data=t.data_ms, analysis=t.analysis_ms, chart=t.chart_ms, ai=t.ai_ms, total=t.total_ms
-        ),
+        timings_ms=TimingsMs.of(record.timings),
     )

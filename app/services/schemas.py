@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from analysis import Analysis, AnalysisSettings
 from analysis.models import Detector
 from integrations.market_data import Interval, Period
+from integrations.records.models import Timings
 
 
 class _Body(BaseModel):
@@ -43,6 +44,12 @@ class TimingsMs(_Body):
     chart: float | None = None
     ai: float | None = None
     total: float | None = None
+
+    @classmethod
+    def of(cls, t: Timings) -> TimingsMs:
+        return cls(
+            data=t.data_ms, analysis=t.analysis_ms, chart=t.chart_ms, ai=t.ai_ms, total=t.total_ms
+        )
 
 
 class AnalysisListItem(_Body):

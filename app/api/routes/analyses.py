@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -44,7 +43,7 @@ async def list_analyses(
             symbol=symbol,
             limit=limit,
             cursor=cursor,
-            lifetime=timedelta(seconds=settings.signed_url_ttl_seconds),
+            lifetime=settings.signed_url_ttl,
         )
     except InvalidPageRequestError as exc:
         return problem_response(400, "Invalid page request", str(exc))
@@ -69,6 +68,4 @@ async def get_analysis(
         return problem_response(
             404, "No such analysis", f"you have no analysis with id {analysis_id!r}"
         )
-    return await history.detail(
-        persistence.objects, record, timedelta(seconds=settings.signed_url_ttl_seconds)
-    )
+    return await history.detail(persistence.objects, record, settings.signed_url_ttl)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, status
 
 from app.api.deps import SettingsDep, require
 from app.api.problems import problem_responses
-from app.services.analyses import AnalysisPorts, run_chart_analysis
+from app.services.analyses import run_chart_analysis
 from app.services.schemas import ChartRequest, ChartResponse
-from app.wiring import current_ai, current_market_data, current_persistence
+from app.wiring import analysis_ports
 from integrations.auth.models import Principal
 from integrations.auth.scopes import CHARTS_WRITE
 
@@ -29,14 +28,4 @@ Writer = Annotated[Principal, Depends(require(CHARTS_WRITE))]
 async def fibonacci_chart(
     body: ChartRequest, caller: Writer, settings: SettingsDep
 ) -> ChartResponse:
-    persistence = current_persistence()
-    ai = current_ai()
-    ports = AnalysisPorts(
-        market=current_market_data().provider,
-        records=persistence.records,
-        objects=persistence.objects,
-        link_lifetime=timedelta(seconds=settings.signed_url_ttl_seconds),
-        interpreter=ai.interpreter,
-        interpreter_reads_images=ai.provider == "dashscope",
-    )
-    return await run_chart_analysis(ports, caller.sub, body, tool="fibonacci")
+    return await run_chart_analysis(analysis_ports(settings), caller.sub, body, tool="fibonacci")

@@ -16,7 +16,7 @@ def example_prompt(prompt: str) -> rx.Component:
         prompt,
         variant="soft",
         size="2",
-        on_click=ChatState.use_example(prompt),
+        on_click=ChatState.set_draft(prompt),
         class_name="example-prompt",
     )
 

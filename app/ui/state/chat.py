@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import AsyncIterator
-from datetime import timedelta
 
 import plotly.graph_objects as go
 import reflex as rx
@@ -23,11 +22,17 @@ from app.config import get_settings
 from app.logging import get_logger
 from app.services import market
 from app.services.analyses import AnalysisPorts
-from app.services.chat import ChatAnswer, Overrides, answer, answer_file
+from app.services.chat import ChatAnswer, Overrides, answer, answer_file, recent_messages
 from app.services.history import chart_link
 from app.ui.state.models import CompareRowView, ConversationItem, LevelRow, SymbolCard, UiMessage
-from app.ui.state.session import SessionState
-from app.wiring import csv_market_data, current_ai, current_market_data, current_persistence
+from app.ui.state.session import LOGIN_ROUTE, SessionState
+from app.wiring import (
+    analysis_ports,
+    csv_market_data,
+    current_ai,
+    current_market_data,
+    current_persistence,
+)
 from integrations.ai.history import conversation_from, stored_tool_calls
 from integrations.chat_history.models import Attachments, NewMessage, Role
 from integrations.market_data import MarketDataError
@@ -63,15 +68,7 @@ HISTORY_PAGE = 50
 
 
 def _ports() -> AnalysisPorts:
-    persistence, ai = current_persistence(), current_ai()
-    return AnalysisPorts(
-        market=current_market_data().provider,
-        records=persistence.records,
-        objects=persistence.objects,
-        link_lifetime=timedelta(seconds=get_settings().signed_url_ttl_seconds),
-        interpreter=ai.interpreter,
-        interpreter_reads_images=ai.provider == "dashscope",
-    )
+    return analysis_ports(get_settings())
 
 
 def _levels(result: Analysis) -> list[LevelRow]:
@@ -105,6 +102,15 @@ def _message(role: str, kind: str, text: str, **fields: object) -> UiMessage:
     return UiMessage(id=uuid.uuid4().hex[:12], role=role, kind=kind, text=text, **fields)
 
 
+def _our_fault() -> UiMessage:
+    """Said when a step on our side fails (storage, the AI, a bug): the user's input is kept."""
+    return _message(
+        "assistant",
+        "error",
+        "Something went wrong on our side; nothing you sent was lost. Please try again.",
+    )
+
+
 class ChatState(SessionState):
     messages: list[UiMessage] = []  # noqa: RUF012 - Reflex declares state vars this way
     figures: dict[str, go.Figure] = {}  # noqa: RUF012
@@ -126,17 +132,9 @@ class ChatState(SessionState):
         self.draft = value
 
     @rx.event
-    def use_example(self, prompt: str) -> None:
-        self.draft = prompt
-
-    @rx.event
     def toggle_chip(self, tool: str) -> None:
         # One tool at a time: a message runs one tool, and a second chip would be ignored.
         self.chips = [] if tool in self.chips else [tool]
-
-    @rx.event
-    def clear_chips(self) -> None:
-        self.chips = []
 
     @rx.event
     def on_key(self, key: str, info: dict[str, object] | None = None) -> None:
@@ -156,7 +154,7 @@ class ChatState(SessionState):
     async def load(self) -> AsyncIterator[object]:
         """on_load: who is this, their conversations, and the one to show."""
         if not self._load_user():
-            yield rx.redirect("/login")
+            yield rx.redirect(LOGIN_ROUTE)
             return
         await self._load_conversations()
         wanted = self.router.url.query_parameters.get("analysis")
@@ -177,10 +175,10 @@ class ChatState(SessionState):
 
     async def _show_conversation(self, conversation_id: str) -> None:
         store = current_persistence().chat_history
-        page = await store.list_messages(conversation_id, owner=self.user_sub, limit=100)
+        shown = await recent_messages(store, conversation_id, owner=self.user_sub)
         self.conversation_id = conversation_id
         self.messages, self.figures = [], {}
-        for stored in page.items:
+        for stored in shown:
             if stored.role == Role.USER:
                 self.messages.append(_message("user", "text", stored.text))
                 continue
@@ -200,7 +198,7 @@ class ChatState(SessionState):
             )
             return
         result = Analysis.model_validate_json(record.result_json)
-        lifetime = timedelta(seconds=get_settings().signed_url_ttl_seconds)
+        lifetime = get_settings().signed_url_ttl
         link = await chart_link(persistence.objects, record, lifetime)
         request = record.request
         self.messages.append(
@@ -254,7 +252,7 @@ class ChatState(SessionState):
         try:
             conversation_id = await self._ensure_conversation(conversation_id, owner, user_text)
             store = current_persistence().chat_history
-            earlier = await store.list_messages(conversation_id, owner=owner, limit=100)
+            earlier = await recent_messages(store, conversation_id, owner=owner)
             await store.append(
                 conversation_id,
                 NewMessage(role=Role.USER, text=user_text or tool or ""),
@@ -274,7 +272,7 @@ class ChatState(SessionState):
                 user_text,
                 owner=owner,
                 planner=current_ai().planner,
-                conversation=conversation_from(earlier.items),
+                conversation=conversation_from(earlier),
                 ports=_ports(),
                 overrides=overrides,
                 context_symbol=context or None,
@@ -288,14 +286,7 @@ class ChatState(SessionState):
         except Exception:
             log.exception("chat turn failed")
             async with self:
-                self._set_last(
-                    _message(
-                        "assistant",
-                        "error",
-                        "Something went wrong on our side; nothing you sent was lost. "
-                        "Please try again.",
-                    )
-                )
+                self._set_last(_our_fault())
                 self.busy = False
             return
         async with self:
@@ -400,7 +391,7 @@ class ChatState(SessionState):
                     CompareRowView(
                         symbol=row.symbol,
                         change=f"{row.change_pct:+.1%}",
-                        last=f"{row.last_close:,.2f}",
+                        last=format_price(row.last_close, price_decimals(row.last_close)),
                         trend=row.trend,
                     )
                     for row in reply.compare
@@ -435,8 +426,13 @@ class ChatState(SessionState):
         yield None
         label = "".join(c for c in name.rsplit(".", 1)[0].upper() if c.isalnum())[:20] or "CSV"
         ports = dataclasses.replace(_ports(), market=csv_market_data(data, filename=name))
-        reply = await answer_file(
-            label, owner=self.user_sub, ports=ports, theme="dark" if self.dark else "light"
-        )
-        self._show_answer(reply)
-        self.busy = False
+        try:
+            reply = await answer_file(
+                label, owner=self.user_sub, ports=ports, theme="dark" if self.dark else "light"
+            )
+            self._show_answer(reply)
+        except Exception:
+            log.exception("upload failed")
+            self._set_last(_our_fault())
+        finally:
+            self.busy = False

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import timedelta
 
 import reflex as rx
 
 from app.config import get_settings
 from app.services import history
-from app.ui.state.session import SessionState
+from app.ui.state.session import LOGIN_ROUTE, SessionState
 from app.wiring import current_persistence
 from integrations.paging import InvalidPageRequestError
 
@@ -36,7 +35,7 @@ class HistoryState(SessionState):
     @rx.event
     async def load(self) -> object:
         if not self._load_user():
-            return rx.redirect("/login")
+            return rx.redirect(LOGIN_ROUTE)
         await self._fetch()
         return None
 
@@ -56,7 +55,7 @@ class HistoryState(SessionState):
                 symbol=symbol,
                 limit=PAGE,
                 cursor=None,
-                lifetime=timedelta(seconds=get_settings().signed_url_ttl_seconds),
+                lifetime=get_settings().signed_url_ttl,
             )
         except InvalidPageRequestError:
             self.cards = []

@@ -17,19 +17,8 @@ class SessionState(rx.State):
     user_sub: str = ""
     user_name: str = ""
 
-    @rx.var
-    def signed_in(self) -> bool:
-        return bool(self.user_sub)
-
     def _load_user(self) -> bool:
         user = read_session(self.router.headers.cookie)
         self.user_sub = user.sub if user else ""
         self.user_name = (user.name or user.sub) if user else ""
         return user is not None
-
-    @rx.event
-    def require_login(self) -> object:
-        """on_load of every private page: send strangers to the login page."""
-        if not self._load_user():
-            return rx.redirect(LOGIN_ROUTE)
-        return None
