@@ -11,6 +11,7 @@ import pytest
 from app.config import get_settings
 from app.services.sessions import SESSION_COOKIE, SessionUser, read_session
 from app.wiring import Login, build_login, use_login
+from tests.support.problems import assert_refused
 
 FRONTEND = "http://localhost:3000"
 
@@ -27,13 +28,6 @@ def _set_cookie_header(response: httpx.Response, name: str) -> str:
     headers = [h for h in response.headers.get_list("set-cookie") if h.startswith(f"{name}=")]
     assert len(headers) == 1, response.headers.get_list("set-cookie")
     return headers[0]
-
-
-def _problem(response: httpx.Response, status: int, words: str) -> None:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    assert words in response.json()["detail"]
-    assert SESSION_COOKIE not in response.cookies
 
 
 async def test_login_without_an_issuer_goes_to_the_dev_login(
@@ -109,7 +103,7 @@ async def test_dev_login_refuses_bad_names(
     client: httpx.AsyncClient, dev_login: Login, name: str
 ) -> None:
     response = await client.post("/api/auth/dev-login", data={"user": name})
-    _problem(response, 400, "1 to 40 characters")
+    assert_refused(response, 400, "1 to 40 characters")
 
 
 @pytest.mark.parametrize(
@@ -144,20 +138,20 @@ async def test_logout_clears_the_session(client: httpx.AsyncClient, dev_login: L
     cleared = _set_cookie_header(response, SESSION_COOKIE).lower()
     assert "max-age=0" in cleared
     assert "path=/" in cleared
-    _problem(await client.get("/api/auth/session"), 401, "/api/auth/login")
+    assert_refused(await client.get("/api/auth/session"), 401, "/api/auth/login")
 
 
 async def test_session_without_or_with_a_forged_cookie_is_401(
     client: httpx.AsyncClient, dev_login: Login
 ) -> None:
-    _problem(await client.get("/api/auth/session"), 401, "no valid session cookie")
+    assert_refused(await client.get("/api/auth/session"), 401, "no valid session cookie")
     response = await client.post("/api/auth/dev-login", data={"user": "alice"})
     value = response.cookies[SESSION_COOKIE]
     client.cookies.clear()
     forged = value[:-4] + ("AAAA" if not value.endswith("AAAA") else "BBBB")
     forged_header = {"Cookie": f"{SESSION_COOKIE}={forged}"}
     response = await client.get("/api/auth/session", headers=forged_header)
-    _problem(response, 401, "no valid session cookie")
+    assert_refused(response, 401, "no valid session cookie")
 
 
 async def test_dev_login_does_not_exist_in_production(
@@ -168,6 +162,8 @@ async def test_dev_login_does_not_exist_in_production(
     get_settings.cache_clear()
     async with httpx.AsyncClient() as http, use_login(build_login(get_settings(), http)) as login:
         assert not login.dev_login
-        _problem(await client.post("/api/auth/dev-login", data={"user": "a"}), 404, "production")
-        _problem(await client.get("/api/auth/dev-login"), 404, "production")
-        _problem(await client.get("/api/auth/login"), 503, "FINANCIALS_OIDC_ISSUER")
+        assert_refused(
+            await client.post("/api/auth/dev-login", data={"user": "a"}), 404, "production"
+        )
+        assert_refused(await client.get("/api/auth/dev-login"), 404, "production")
+        assert_refused(await client.get("/api/auth/login"), 503, "FINANCIALS_OIDC_ISSUER")

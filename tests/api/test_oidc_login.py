@@ -25,6 +25,7 @@ from app.services.sessions import (
 )
 from app.wiring import Login, build_login, login_callback_url, use_login
 from tests.support.oidc_provider import CLIENT_ID, MockProvider, mock_provider, s256, user
+from tests.support.problems import assert_refused
 
 FRONTEND = "http://localhost:3000"
 
@@ -76,13 +77,6 @@ async def _authorize(started: Started, sub: str = "alice", action: str | None = 
 def _path_of(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.path}?{parts.query}"
-
-
-def _refused(response: httpx.Response, status: int, words: str) -> None:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    assert words in response.json()["detail"]
-    assert SESSION_COOKIE not in response.cookies
 
 
 async def test_sign_in_with_authorization_code_and_pkce(
@@ -141,7 +135,7 @@ async def test_a_code_without_its_pkce_verifier_is_refused(
     client.cookies.clear()
     cookie = f"{LOGIN_FLOW_COOKIE}={session_tokens().issue_flow(other)}"
     response = await client.get(_path_of(back), headers={"Cookie": cookie})
-    _refused(response, 400, "code_verifier does not match")
+    assert_refused(response, 400, "code_verifier does not match")
     assert provider.token_requests[-1]["code_verifier"] == "x" * 64
 
 
@@ -152,7 +146,7 @@ async def test_state_mismatch_is_refused_before_any_exchange(
     back = await _authorize(started)
     code = parse_qs(urlsplit(back).query)["code"][0]
     response = await client.get("/api/auth/callback", params={"code": code, "state": "forged"})
-    _refused(response, 400, "does not belong to the sign-in this browser started")
+    assert_refused(response, 400, "does not belong to the sign-in this browser started")
     assert provider.token_requests == [], "no code is exchanged on a state mismatch"
 
 
@@ -163,7 +157,7 @@ async def test_a_callback_without_the_flow_cookie_is_refused(
     back = await _authorize(started)
     client.cookies.clear()  # another browser, or the cookie expired
     response = await client.get(_path_of(back))
-    _refused(response, 400, "not started in this browser")
+    assert_refused(response, 400, "not started in this browser")
     assert "/api/auth/login" in response.json()["detail"], "says how to start again"
 
 
@@ -176,7 +170,7 @@ async def test_an_id_token_for_another_nonce_is_refused(
     client.cookies.clear()
     cookie = f"{LOGIN_FLOW_COOKIE}={session_tokens().issue_flow(replayed)}"
     response = await client.get(_path_of(back), headers={"Cookie": cookie})
-    _refused(response, 401, "nonce")
+    assert_refused(response, 401, "nonce")
 
 
 async def test_access_denied_at_the_provider_is_answered_clearly(
@@ -186,7 +180,7 @@ async def test_access_denied_at_the_provider_is_answered_clearly(
     back = await _authorize(started, action="deny")
     assert "error=access_denied" in back
     response = await client.get(_path_of(back))
-    _refused(response, 403, "access_denied")
+    assert_refused(response, 403, "access_denied")
     assert provider.token_requests == []
 
 
@@ -203,8 +197,8 @@ async def test_dev_login_is_refused_when_an_issuer_is_configured(
     client: httpx.AsyncClient, provider: MockProvider
 ) -> None:
     response = await client.post("/api/auth/dev-login", data={"user": "mallory"})
-    _refused(response, 403, "/api/auth/login")
-    _refused(await client.get("/api/auth/dev-login"), 403, "OIDC issuer is configured")
+    assert_refused(response, 403, "/api/auth/login")
+    assert_refused(await client.get("/api/auth/dev-login"), 403, "OIDC issuer is configured")
 
 
 def _closed_port() -> int:
@@ -222,7 +216,7 @@ async def test_an_unreachable_provider_is_a_502_not_a_crash(
     get_settings.cache_clear()
     async with httpx.AsyncClient() as http, use_login(build_login(get_settings(), http)):
         response = await client.get("/api/auth/login")
-    _refused(response, 502, "could not be read")
+    assert_refused(response, 502, "could not be read")
 
 
 async def test_an_issuer_without_a_client_id_cannot_sign_in(
@@ -235,4 +229,4 @@ async def test_an_issuer_without_a_client_id_cannot_sign_in(
         assert login == Login(oidc=None, dev_login=False)
         async with use_login(login):
             response = await client.get("/api/auth/login")
-    _refused(response, 503, "FINANCIALS_OIDC_CLIENT_ID")
+    assert_refused(response, 503, "FINANCIALS_OIDC_CLIENT_ID")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
 from app.config import get_settings
 from app.services.analyses import AnalysisPorts
-from app.services.chat import Overrides, answer
+from app.services.chat import ChatAnswer, Overrides, answer
 from app.wiring import ai_symbol_resolver, open_market_data, open_persistence
 from integrations.ai.models import Conversation
 from integrations.ai.offline_analyst import OfflineChartInterpreter
@@ -36,20 +37,20 @@ async def ports(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[AnalysisPorts]
 PLANNER = OfflineChatPlanner(ai_symbol_resolver())
 
 
+async def _ask(ports: AnalysisPorts, text: str, **options: Any) -> ChatAnswer:
+    """A first message in a new conversation, planned offline."""
+    return await answer(
+        text, owner="alice", planner=PLANNER, conversation=Conversation(), ports=ports, **options
+    )
+
+
 async def test_words_become_an_analysis_with_progress(ports: AnalysisPorts) -> None:
     steps: list[str] = []
 
     async def progress(step: str) -> None:
         steps.append(step)
 
-    reply = await answer(
-        "do a fibonacci retracement for AAPL",
-        owner="alice",
-        planner=PLANNER,
-        conversation=Conversation(),
-        ports=ports,
-        progress=progress,
-    )
+    reply = await _ask(ports, "do a fibonacci retracement for AAPL", progress=progress)
     assert reply.kind == "analysis"
     assert reply.run is not None
     assert reply.run.response.symbol == "AAPL"
@@ -59,14 +60,7 @@ async def test_words_become_an_analysis_with_progress(ports: AnalysisPorts) -> N
 
 
 async def test_a_chip_attaches_the_tool_to_a_bare_symbol(ports: AnalysisPorts) -> None:
-    reply = await answer(
-        "MSFT",
-        owner="alice",
-        planner=PLANNER,
-        conversation=Conversation(),
-        ports=ports,
-        overrides=Overrides(tool="structure", period="2y"),
-    )
+    reply = await _ask(ports, "MSFT", overrides=Overrides(tool="structure", period="2y"))
     assert reply.kind == "analysis"
     assert reply.tool == "structure"
     assert reply.run is not None
@@ -74,35 +68,19 @@ async def test_a_chip_attaches_the_tool_to_a_bare_symbol(ports: AnalysisPorts) -
 
 
 async def test_unknown_symbols_are_a_clear_error_not_an_exception(ports: AnalysisPorts) -> None:
-    reply = await answer(
-        "fibonacci for ZZZZZQ",
-        owner="alice",
-        planner=PLANNER,
-        conversation=Conversation(),
-        ports=ports,
-    )
+    reply = await _ask(ports, "fibonacci for ZZZZZQ")
     assert reply.kind == "error"
     assert "ZZZZZQ" in reply.text
 
 
 async def test_compare_and_quote_and_help(ports: AnalysisPorts) -> None:
-    compare = await answer(
-        "compare apple and microsoft over 6 months",
-        owner="a",
-        planner=PLANNER,
-        conversation=Conversation(),
-        ports=ports,
-    )
+    compare = await _ask(ports, "compare apple and microsoft over 6 months")
     assert compare.kind == "compare"
     assert [row.symbol for row in compare.compare] == ["AAPL", "MSFT"]
-    quote = await answer(
-        "quote IBM", owner="a", planner=PLANNER, conversation=Conversation(), ports=ports
-    )
+    quote = await _ask(ports, "quote IBM")
     assert quote.kind == "quote"
     assert quote.text.startswith("IBM")
-    helped = await answer(
-        "help", owner="a", planner=PLANNER, conversation=Conversation(), ports=ports
-    )
+    helped = await _ask(ports, "help")
     assert "plain English" in helped.text
 
 
@@ -112,14 +90,7 @@ async def test_the_reading_streams_in_as_it_is_written(ports: AnalysisPorts) -> 
     async def on_text(text: str) -> None:
         written.append(text)
 
-    reply = await answer(
-        "fibonacci for MSFT",
-        owner="a",
-        planner=PLANNER,
-        conversation=Conversation(),
-        ports=ports,
-        on_text=on_text,
-    )
+    reply = await _ask(ports, "fibonacci for MSFT", on_text=on_text)
     assert len(written) > 2, "several partial readings, not one at the end"
     assert all(later.startswith(earlier) for earlier, later in itertools.pairwise(written))
     assert reply.run is not None
