@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypedDict
 
 import numpy as np
 import pandas as pd
@@ -16,6 +17,7 @@ from analysis.imbalances import Boxes, fair_value_gaps, order_blocks
 from analysis.models import (
     Analysis,
     AnalysisSettings,
+    Direction,
     EqualLevel,
     FairValueGap,
     FibAnchor,
@@ -232,34 +234,41 @@ def _time_or_none(bars: Bars, index: int) -> datetime | None:
     return bars.time(index) if index < len(bars) else None
 
 
+class _BoxFields(TypedDict):
+    direction: Direction
+    top: float
+    bottom: float
+    index: int
+    time: datetime
+    mitigated_index: int | None
+    mitigated_time: datetime | None
+
+
+def _box_fields(bars: Bars, boxes: Boxes, r: int) -> _BoxFields:
+    """What a fair value gap and an order block both report about their box."""
+    index, mitigated = int(boxes.index[r]), int(boxes.mitigated[r])
+    return _BoxFields(
+        direction="bullish" if boxes.bullish[r] else "bearish",
+        top=float(boxes.top[r]),
+        bottom=float(boxes.bottom[r]),
+        index=index,
+        time=bars.time(index),
+        mitigated_index=mitigated if mitigated < len(bars) else None,
+        mitigated_time=_time_or_none(bars, mitigated),
+    )
+
+
 def _gaps(bars: Bars, boxes: Boxes) -> list[FairValueGap]:
-    return [
-        FairValueGap(
-            direction="bullish" if boxes.bullish[r] else "bearish",
-            top=float(boxes.top[r]),
-            bottom=float(boxes.bottom[r]),
-            index=int(boxes.index[r]),
-            time=bars.time(int(boxes.index[r])),
-            mitigated_index=int(boxes.mitigated[r]) if boxes.mitigated[r] < len(bars) else None,
-            mitigated_time=_time_or_none(bars, int(boxes.mitigated[r])),
-        )
-        for r in range(len(boxes))
-    ]
+    return [FairValueGap(**_box_fields(bars, boxes, r)) for r in range(len(boxes))]
 
 
 def _blocks(bars: Bars, boxes: Boxes, scale: Scale) -> list[OrderBlock]:
     return [
         OrderBlock(
-            direction="bullish" if boxes.bullish[r] else "bearish",
+            **_box_fields(bars, boxes, r),
             scale=scale,
-            top=float(boxes.top[r]),
-            bottom=float(boxes.bottom[r]),
-            index=int(boxes.index[r]),
-            time=bars.time(int(boxes.index[r])),
             break_index=int(boxes.known[r]),
             break_time=bars.time(int(boxes.known[r])),
-            mitigated_index=int(boxes.mitigated[r]) if boxes.mitigated[r] < len(bars) else None,
-            mitigated_time=_time_or_none(bars, int(boxes.mitigated[r])),
         )
         for r in range(len(boxes))
     ]
