@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -55,3 +56,15 @@ def decode_cursor(cursor: str, position_type: type[CursorT]) -> CursorT:
             "cursor is not one this list handed out: pass the `next_cursor` of the previous "
             "page unchanged, or no cursor for the first page"
         ) from exc
+
+
+def page_of(
+    fetched: list[ItemT], limit: int, position_of: Callable[[ItemT], BaseModel]
+) -> Page[ItemT]:
+    """`fetched` is up to `limit + 1` items in order; the extra one proves a next page.
+
+    The cursor encodes `position_of` the last item kept, so the next page starts after it.
+    """
+    if len(fetched) <= limit:
+        return Page(items=fetched)
+    return Page(items=fetched[:limit], next_cursor=encode_cursor(position_of(fetched[limit - 1])))

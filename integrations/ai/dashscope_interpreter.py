@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from analysis import Analysis
 from integrations.ai.dashscope_transport import DashScopeTransport
 from integrations.ai.errors import AiResponseError
-from integrations.ai.facts import grounding_facts
+from integrations.ai.facts import GroundingFacts, grounding_facts
 from integrations.ai.models import Interpretation
 from integrations.ai.prompts import interpreter_messages
 from integrations.ai.reading import finish
@@ -46,16 +46,7 @@ class DashScopeChartInterpreter:
             max_tokens=MAX_TOKENS,
             temperature=TEMPERATURE,
         )
-        if not reply.text.strip():
-            raise AiResponseError(f"{self.model} returned no text")
-        return finish(
-            reply.text,
-            analysis=analysis,
-            facts=facts,
-            provider="dashscope",
-            model=self.model,
-            latency_ms=round((time.perf_counter() - started) * 1000),
-        )
+        return self._finish(reply.text, analysis, facts, started=started, empty="returned no text")
 
     def stream(
         self,
@@ -75,15 +66,27 @@ class DashScopeChartInterpreter:
         )
 
         def done(text: str) -> Interpretation:
-            if not text.strip():
-                raise AiResponseError(f"{self.model} streamed no text")
-            return finish(
-                text,
-                analysis=analysis,
-                facts=facts,
-                provider="dashscope",
-                model=self.model,
-                latency_ms=round((time.perf_counter() - started) * 1000),
-            )
+            return self._finish(text, analysis, facts, started=started, empty="streamed no text")
 
         return InterpretationStream(deltas, done)
+
+    def _finish(
+        self,
+        text: str,
+        analysis: Analysis,
+        facts: GroundingFacts,
+        *,
+        started: float,
+        empty: str,
+    ) -> Interpretation:
+        """Checks the model wrote something (`empty` says how it failed), then grounds it."""
+        if not text.strip():
+            raise AiResponseError(f"{self.model} {empty}")
+        return finish(
+            text,
+            analysis=analysis,
+            facts=facts,
+            provider="dashscope",
+            model=self.model,
+            latency_ms=round((time.perf_counter() - started) * 1000),
+        )

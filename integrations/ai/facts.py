@@ -8,7 +8,7 @@ are. Prices are rounded to the chart's precision (`numbers.price_decimals`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Literal
 
@@ -17,9 +17,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from analysis import Analysis
 from analysis.models import (
     Direction,
+    FairValueGap,
     FibLevel,
     HitRates,
     LevelHitRate,
+    OrderBlock,
     Scale,
     StructureEvent,
     Trend,
@@ -34,6 +36,7 @@ MAX_CONFLUENCE = 3
 MAX_EQUAL_LEVELS = 2
 
 _Rounder = Callable[[float], float]
+BoxKind = Literal["fair value gap", "order block"]
 
 
 class _Fact(BaseModel):
@@ -100,7 +103,7 @@ class FactConfluence(_Fact):
 
 
 class FactBox(_Fact):
-    kind: Literal["fair value gap", "order block"]
+    kind: BoxKind
     direction: Direction
     top: float
     bottom: float
@@ -310,32 +313,24 @@ def _level_label(level: FactLevel) -> str:
 
 
 def _open_boxes(analysis: Analysis, p: _Rounder) -> list[FactBox]:
+    sources: tuple[tuple[BoxKind, Sequence[FairValueGap | OrderBlock]], ...] = (
+        ("fair value gap", analysis.fair_value_gaps),
+        ("order block", analysis.order_blocks),
+    )
     boxes = [
         (
-            g.index,
+            item.index,
             FactBox(
-                kind="fair value gap",
-                direction=g.direction,
-                top=p(g.top),
-                bottom=p(g.bottom),
-                date=when(g.time),
+                kind=kind,
+                direction=item.direction,
+                top=p(item.top),
+                bottom=p(item.bottom),
+                date=when(item.time),
             ),
         )
-        for g in analysis.fair_value_gaps
-        if g.mitigated_index is None
-    ] + [
-        (
-            b.index,
-            FactBox(
-                kind="order block",
-                direction=b.direction,
-                top=p(b.top),
-                bottom=p(b.bottom),
-                date=when(b.time),
-            ),
-        )
-        for b in analysis.order_blocks
-        if b.mitigated_index is None
+        for kind, items in sources
+        for item in items
+        if item.mitigated_index is None
     ]
     boxes.sort(key=lambda item: item[0])
     return [box for _, box in boxes[-MAX_BOXES:]]

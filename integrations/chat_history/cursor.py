@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from integrations.chat_history.models import ChatMessage, Conversation, ConversationId
-from integrations.paging import Page, decode_cursor, encode_cursor
+from integrations.paging import Page, decode_cursor, page_of
 from integrations.timeutil import UtcMillis
 
 
@@ -36,18 +36,15 @@ def read_conversation_position(cursor: str | None) -> ConversationPosition | Non
 
 def message_page(fetched: list[ChatMessage], limit: int) -> Page[ChatMessage]:
     """`fetched` is up to `limit + 1` messages in order; the extra one proves a next page."""
-    if len(fetched) <= limit:
-        return Page(items=fetched)
-    position = MessagePosition(after_id=fetched[limit - 1].id)
-    return Page(items=fetched[:limit], next_cursor=encode_cursor(position))
+    return page_of(fetched, limit, lambda message: MessagePosition(after_id=message.id))
 
 
 def conversation_page(fetched: list[Conversation], limit: int) -> Page[Conversation]:
-    if len(fetched) <= limit:
-        return Page(items=fetched)
-    last = fetched[limit - 1]
-    position = ConversationPosition(updated_at=last.updated_at, id=last.id)
-    return Page(items=fetched[:limit], next_cursor=encode_cursor(position))
+    return page_of(
+        fetched,
+        limit,
+        lambda last: ConversationPosition(updated_at=last.updated_at, id=last.id),
+    )
 
 
 def sorts_after(conversation: Conversation, position: ConversationPosition | None) -> bool:

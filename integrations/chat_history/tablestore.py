@@ -106,6 +106,17 @@ def _primary_key(row: Any) -> dict[str, Any]:
     return {column[0]: column[1] for column in row.primary_key}
 
 
+def _conversation_from_row(row: Any, *, conversation_id: str, owner: str) -> Conversation:
+    cells = _ConversationCells.model_validate(_cells(row))
+    return Conversation(
+        id=conversation_id,
+        owner=owner,
+        title=cells.title,
+        created_at=from_epoch_millis(cells.created_at),
+        updated_at=from_epoch_millis(cells.updated_at),
+    )
+
+
 class TablestoreChatHistoryStore:
     """`ChatHistoryStore` on Tablestore; `start` creates missing tables and applies the TTL."""
 
@@ -187,14 +198,7 @@ class TablestoreChatHistoryStore:
         )
         if row is None:
             return None
-        cells = _ConversationCells.model_validate(_cells(row))
-        return Conversation(
-            id=conversation_id,
-            owner=owner,
-            title=cells.title,
-            created_at=from_epoch_millis(cells.created_at),
-            updated_at=from_epoch_millis(cells.updated_at),
-        )
+        return _conversation_from_row(row, conversation_id=conversation_id, owner=owner)
 
     async def create_conversation(self, owner: str, *, title: str = "") -> Conversation:
         conversation = Conversation(owner=owner, title=title)
@@ -223,18 +227,12 @@ class TablestoreChatHistoryStore:
                 wanted=None,
             )
         )
-        conversations = []
-        for row in rows:
-            cells = _ConversationCells.model_validate(_cells(row))
-            conversations.append(
-                Conversation(
-                    id=_primary_key(row)["conversation_id"],
-                    owner=owner,
-                    title=cells.title,
-                    created_at=from_epoch_millis(cells.created_at),
-                    updated_at=from_epoch_millis(cells.updated_at),
-                )
+        conversations = [
+            _conversation_from_row(
+                row, conversation_id=_primary_key(row)["conversation_id"], owner=owner
             )
+            for row in rows
+        ]
         conversations.sort(key=lambda c: (c.updated_at, c.id), reverse=True)
         after = [c for c in conversations if sorts_after(c, position)]
         return conversation_page(after[: limit + 1], limit)

@@ -18,7 +18,6 @@ from analysis.bars import to_bars
 from integrations.market_data.csv_file import CsvBarsError, read_bars_csv
 from integrations.market_data.fetcher import fetch_history
 from integrations.market_data.frames import (
-    AGGREGATED_INTERVALS,
     coverage,
     quote_from_bars,
     resample,
@@ -74,8 +73,7 @@ class CsvProvider:
                 f"{self._filename} has no bars from {request.start} to "
                 f"{request.end or 'its end'}; it covers {coverage(data)}"
             )
-        if request.interval in AGGREGATED_INTERVALS:
-            bars = resample(bars, request.interval)
+        bars = resample(bars, request.interval)
         tz = bars.index.tz  # type: ignore[attr-defined]
         return PriceHistory(
             symbol=request.symbol,

@@ -22,7 +22,6 @@ import pandas as pd
 from integrations.market_data.errors import InvalidRangeError, UnknownSymbolError
 from integrations.market_data.fetcher import fetch_history
 from integrations.market_data.frames import (
-    AGGREGATED_INTERVALS,
     coverage,
     quote_from_bars,
     resample,
@@ -127,8 +126,7 @@ class SampleProvider:
                 f"the bundled sample has no {query.ticker} bars from {request.start} to "
                 f"{request.end or 'its end'}; it covers {coverage(data)}"
             )
-        if request.interval in AGGREGATED_INTERVALS:
-            bars = resample(bars, request.interval)
+        bars = resample(bars, request.interval)
         name, exchange = _NAMES[query.ticker]
         return PriceHistory(
             symbol=query.ticker,

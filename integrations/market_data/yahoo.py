@@ -11,6 +11,7 @@ the user hears what is possible instead of receiving an empty frame.
 from __future__ import annotations
 
 import asyncio
+import functools
 import importlib
 import logging
 import warnings
@@ -130,8 +131,9 @@ def check_intraday_limits(request: HistoryRequest, today: date) -> None:
             )
 
 
+@functools.cache
 def _yfinance() -> Any:
-    """yfinance, imported on first use; its errors surface as exceptions, not log lines.
+    """yfinance, imported and configured once, on first use; errors surface as exceptions.
 
     Hidden exceptions would turn "no network" into "no time zone found, possibly delisted".
     Its log lines and pandas deprecation warnings would repeat, less clearly, what our errors

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from integrations.paging import Page, decode_cursor, encode_cursor
+from integrations import paging
+from integrations.paging import Page, decode_cursor
 from integrations.records.models import AnalysisRecord, RecordId
 from integrations.timeutil import UtcMillis
 
@@ -24,8 +25,6 @@ def read_position(cursor: str | None) -> RecordPosition | None:
 
 def page_of(fetched: list[AnalysisRecord], limit: int) -> Page[AnalysisRecord]:
     """`fetched` is up to `limit + 1` records in order; the extra one proves a next page."""
-    if len(fetched) <= limit:
-        return Page(items=fetched)
-    last = fetched[limit - 1]
-    position = RecordPosition(created_at=last.created_at, id=last.id)
-    return Page(items=fetched[:limit], next_cursor=encode_cursor(position))
+    return paging.page_of(
+        fetched, limit, lambda last: RecordPosition(created_at=last.created_at, id=last.id)
+    )

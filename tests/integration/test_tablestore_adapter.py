@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+from pydantic import SecretStr, ValidationError
 from tablestore import PK_AUTO_INCR, Row
 from tablestore.encoder import OTSProtoBufferEncoder
 from tablestore.plainbuffer.plain_buffer_coded_stream import PlainBufferCodedInputStream
 from tablestore.plainbuffer.plain_buffer_stream import PlainBufferInputStream
 
 from integrations.chat_history import Attachments, NewMessage, Role, ToolCall
-from integrations.chat_history.tablestore import TablestoreChatHistoryStore
+from integrations.chat_history.tablestore import TablestoreChatHistoryStore, TablestoreConfig
 from tests.support.tablestore_fake import FakeTablestore
 
 DAY_S = 86_400
@@ -18,6 +20,27 @@ DAY_S = 86_400
 
 def _store(fake: FakeTablestore, ttl_seconds: int = -1) -> TablestoreChatHistoryStore:
     return TablestoreChatHistoryStore(fake.client, table_prefix="app_", ttl_seconds=ttl_seconds)
+
+
+def _config(ttl_seconds: int) -> TablestoreConfig:
+    return TablestoreConfig(
+        endpoint="https://example.cn-hangzhou.ots.aliyuncs.com",
+        instance="financials",
+        access_key_id="LTAI-test",
+        access_key_secret=SecretStr("secret"),
+        ttl_seconds=ttl_seconds,
+    )
+
+
+@pytest.mark.parametrize("ttl_seconds", [3600, 0])
+def test_the_config_refuses_a_ttl_tablestore_would_refuse(ttl_seconds: int) -> None:
+    with pytest.raises(ValidationError, match="Tablestore TTL"):
+        _config(ttl_seconds)
+
+
+@pytest.mark.parametrize("ttl_seconds", [-1, DAY_S])
+def test_the_config_accepts_forever_or_at_least_a_day(ttl_seconds: int) -> None:
+    assert _config(ttl_seconds).ttl_seconds == ttl_seconds
 
 
 async def test_start_creates_the_tables_once_and_applies_a_changed_ttl(

@@ -262,6 +262,22 @@ async def test_a_stream_refused_before_its_first_token_is_retried(server: DashSc
     assert len(server.requests) == 2
 
 
+async def test_an_empty_answer_is_an_error_not_a_blank_reading(server: DashScopeServer) -> None:
+    analysis, png = aapl()
+    server.queue(JsonAnswer(200, vl_message("  \n")))
+
+    with pytest.raises(AiResponseError, match="qwen-vl-max returned no text"):
+        await interpreter(server).interpret(png, analysis)
+
+
+async def test_a_stream_of_empty_deltas_is_an_error_too(server: DashScopeServer) -> None:
+    analysis, png = aapl()
+    server.queue(SseAnswer([vl_message("", "null"), vl_message(" ", "null"), vl_message("")]))
+
+    with pytest.raises(AiResponseError, match="qwen-vl-max streamed no text"):
+        await interpreter(server).stream(png, analysis).collect()
+
+
 # --- Chat planning -------------------------------------------------------------------------
 
 

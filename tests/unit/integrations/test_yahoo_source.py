@@ -26,6 +26,7 @@ from integrations.market_data import (
     RateLimitedError,
     UnknownSymbolError,
 )
+from integrations.market_data import yahoo as yahoo_module
 from integrations.market_data.yahoo import YahooProvider, check_intraday_limits, clean
 from tests.conftest import REPO_ROOT
 
@@ -75,6 +76,12 @@ class FakeYahoo:
 
     def chart_calls(self) -> list[dict[str, Any]]:
         return [params for url, params in self.calls if "/v8/finance/chart/" in url]
+
+
+@pytest.fixture(autouse=True)
+def fresh_yfinance_setup() -> None:
+    """yfinance is configured once per process, but pytest resets warning filters per test."""
+    yahoo_module._yfinance.cache_clear()
 
 
 @pytest.fixture
