@@ -148,13 +148,18 @@ def _object_store(settings: Settings) -> ObjectStore:
     )
 
 
-def files_base_url() -> str:
-    """Where browsers reach the files route: the backend's URL, as the frontend calls it.
+def backend_url(path: str) -> str:
+    """`path` on the backend, as the browser reaches it (REFLEX_API_URL).
 
     In development the page comes from the frontend port and the API from the backend port,
     so a relative link would miss; `REFLEX_API_URL` is set to the public URL in production.
     """
-    return get_config().api_url.rstrip("/") + FILES_ROUTE
+    return get_config().api_url.rstrip("/") + path
+
+
+def files_base_url() -> str:
+    """Where browsers reach the files route."""
+    return backend_url(FILES_ROUTE)
 
 
 def _chat_history(settings: Settings, engine: Engine) -> ChatHistoryStore:
@@ -256,8 +261,7 @@ def dev_issuer(settings: Settings) -> DevIssuer:
             "FINANCIALS_OIDC_ISSUER must be set in production: the built-in development token "
             "issuer is for laptops and tests only"
         )
-    issuer = get_config().api_url.rstrip("/") + AUTH_ROUTE
-    return DevIssuer(settings.data_dir / DEV_ISSUER_KEY_FILE, issuer=issuer)
+    return DevIssuer(settings.data_dir / DEV_ISSUER_KEY_FILE, issuer=backend_url(AUTH_ROUTE))
 
 
 def build_auth(settings: Settings, http: httpx.AsyncClient) -> Auth:
@@ -545,7 +549,7 @@ async def login_lifespan() -> AsyncIterator[None]:
 
 def login_callback_url() -> str:
     """The redirect URI registered at the issuer: the backend's public URL, as for files."""
-    return get_config().api_url.rstrip("/") + LOGIN_CALLBACK_ROUTE
+    return backend_url(LOGIN_CALLBACK_ROUTE)
 
 
 def _origin(url: str) -> tuple[str, str]:

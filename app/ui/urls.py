@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from reflex.config import get_config
+from app.wiring import backend_url
 
-
-def backend_url(path: str) -> str:
-    """`path` on the backend, as the browser reaches it (REFLEX_API_URL)."""
-    return get_config().api_url.rstrip("/") + path
+__all__ = ["backend_url"]
