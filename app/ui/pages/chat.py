@@ -7,7 +7,7 @@ import reflex as rx
 from app.ui.components.chat import composer, message_area
 from app.ui.components.sidebar import sidebar
 from app.ui.state.chat import ChatState
-from app.ui.urls import backend_url
+from app.wiring import backend_url
 
 
 def user_menu() -> rx.Component:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from app.ui.urls import backend_url
+from app.wiring import backend_url
 
 
 def login_page() -> rx.Component:
