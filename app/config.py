@@ -48,7 +48,9 @@ class Settings(BaseSettings):
         description="`console` for people, `json` for log shippers; `auto` is json in production.",
     )
     data_dir: Path = Field(
-        default=Path("data"),
+        # Hidden on purpose: Reflex's dev server reloads the backend on changes in every
+        # non-hidden top-level folder, and the embedded database writes here at every start.
+        default=Path(".data"),
         description="Folder for embedded state: SQLite database, chart images, dev signing key.",
     )
 

@@ -1,13 +1,17 @@
 """Start the real app (`reflex run`, as `make run` does) and drive it with headless Chromium.
 
-The app gets its own free ports, data folder and web build folder (`.web-e2e`), so the tests
-never collide with a `make run` the developer has open.
+The app gets its own free ports, data folder (`.data-e2e`) and web build folder (`.web-e2e`),
+so the tests never collide with a `make run` the developer has open. The data folder sits in
+the project and exists before the start, as `.data` does on a second `make run`: a run-time
+write that the dev server's hot reload watches would restart the backend, and
+`test_dev_server.py` counts the starts.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -34,9 +38,14 @@ class RunningApp:
     frontend_url: str
     backend_url: str
     log_path: Path
+    data_dir: Path
 
     def log_tail(self, lines: int = 40) -> str:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def log_count(self, text: str) -> int:
+        """Lines of the server log containing `text` (e.g. one "started" per backend start)."""
+        return sum(text in line for line in self.log_path.read_text(errors="replace").splitlines())
 
 
 def _free_port() -> int:
@@ -64,6 +73,9 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
     frontend_port, backend_port = _free_port(), _free_port()
     workdir = tmp_path_factory.mktemp("e2e")
     log_path = workdir / "reflex.log"
+    data_dir = REPO_ROOT / ".data-e2e"
+    shutil.rmtree(data_dir, ignore_errors=True)
+    data_dir.mkdir()
     venv_bin = str(Path(sys.executable).parent)
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("FINANCIALS_")},
@@ -78,7 +90,7 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
         # restarts the backend mid-test and an event sent meanwhile is lost.
         "REFLEX_HOT_RELOAD_EXCLUDE_PATHS": str(REPO_ROOT / "tests"),
         "NPM_CONFIG_REGISTRY": os.environ.get("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org"),
-        "FINANCIALS_DATA_DIR": str(workdir / "data"),
+        "FINANCIALS_DATA_DIR": str(data_dir),
         "FINANCIALS_ENV": "test",
         # Offline and deterministic: the bundled sample answers, as it does on a laptop
         # without network (the `auto` fallback itself is tested without a browser).
@@ -88,6 +100,7 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
         frontend_url=f"http://localhost:{frontend_port}",
         backend_url=f"http://localhost:{backend_port}",
         log_path=log_path,
+        data_dir=data_dir,
     )
     with log_path.open("wb") as log:
         process = subprocess.Popen(

@@ -34,7 +34,7 @@ def _user_of(page: Page) -> str:
 
 def _api_levels(app: RunningApp, user: str) -> list[float]:
     """The newest analysis of `user`, read through the REST API with a dev token."""
-    key = Path(app.log_path).parent / "data" / DEV_ISSUER_KEY_FILE
+    key = app.data_dir / DEV_ISSUER_KEY_FILE
     issuer = DevIssuer(key, issuer=f"{app.backend_url}{AUTH_ROUTE}")
     token = issuer.mint(f"dev:{user}", ["charts:read"])
     headers = {"Authorization": f"Bearer {token}"}

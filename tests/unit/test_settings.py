@@ -17,7 +17,7 @@ def test_defaults_are_the_embedded_offline_configuration(monkeypatch: pytest.Mon
     monkeypatch.delenv("FINANCIALS_ENV")
     settings = Settings(_env_file=None)
     assert settings.env == "development"
-    assert settings.data_dir == Path("data")
+    assert settings.data_dir == Path(".data")
     assert not settings.json_logs
 
 
