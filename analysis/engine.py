@@ -10,18 +10,16 @@ import pandas as pd
 
 from analysis.bars import Bars, to_bars
 from analysis.confluence import confluence
-from analysis.errors import AnalysisInputError
-from analysis.fibonacci import fibonacci
+from analysis.fibonacci_leg import choose_fibonacci
 from analysis.hitrates import hit_rates
 from analysis.imbalances import Boxes, fair_value_gaps, order_blocks
+from analysis.legs import consecutive_legs, final_sequence
 from analysis.models import (
     Analysis,
     AnalysisSettings,
     Direction,
     EqualLevel,
     FairValueGap,
-    FibAnchor,
-    Fibonacci,
     MarketStructure,
     OrderBlock,
     Scale,
@@ -34,9 +32,7 @@ from analysis.structure import Breaks, equal_levels, find_breaks
 from analysis.swings import (
     LABELS,
     ZIGZAG_ATR_LENGTH,
-    Legs,
     SwingSet,
-    alternate,
     label_codes,
     pivot_swings,
     zigzag_half_depth,
@@ -103,61 +99,6 @@ def _min_bars(settings: AnalysisSettings) -> int:
     if settings.detector == "pivot":
         return 2 * settings.pivot_length + 1
     return 2 * zigzag_half_depth(settings.zigzag_depth) + 1
-
-
-def _bar_at(bars: Bars, when: datetime) -> int:
-    stamp = pd.Timestamp(when)
-    tz = bars.tz
-    if tz is not None and stamp.tzinfo is None:
-        stamp = stamp.tz_localize(tz)
-    elif tz is None and stamp.tzinfo is not None:
-        stamp = stamp.tz_convert("UTC").tz_localize(None)
-    first, last = bars.times[0], bars.times[-1]
-    if not first <= stamp <= last:
-        raise AnalysisInputError(
-            f"anchor time {stamp} is outside the bars ({first} to {last}); "
-            "pick anchor times within the analysed period"
-        )
-    return int(bars.times.get_indexer(pd.DatetimeIndex([stamp]), method="nearest")[0])
-
-
-def _anchor(bars: Bars, index: int, kind: str, confirmed: int | None) -> FibAnchor:
-    price = bars.high[index] if kind == "high" else bars.low[index]
-    return FibAnchor(
-        price=float(price),
-        kind=kind,
-        index=index,
-        time=bars.time(index),
-        confirmed_index=confirmed,
-    )
-
-
-def _fibonacci(bars: Bars, legs: Legs, settings: AnalysisSettings) -> Fibonacci | None:
-    close = float(bars.close[-1])
-    ratios = (settings.retracement_ratios, settings.extension_ratios)
-    if settings.anchor_prices is not None:
-        s_price, e_price = settings.anchor_prices
-        up = e_price > s_price
-        start = FibAnchor(price=s_price, kind="low" if up else "high")
-        end = FibAnchor(price=e_price, kind="high" if up else "low")
-        return fibonacci(start, end, close, *ratios, anchor_source="prices")
-    if settings.anchor_times is not None:
-        i, j = (_bar_at(bars, t) for t in settings.anchor_times)
-        if i == j:
-            raise AnalysisInputError("the two anchor times fall on the same bar; pick two bars")
-        mid = (bars.high + bars.low) / 2
-        up = mid[j] > mid[i]
-        start = _anchor(bars, i, "low" if up else "high", None)
-        end = _anchor(bars, j, "high" if up else "low", None)
-        return fibonacci(start, end, close, *ratios, anchor_source="times")
-    if len(legs) == 0:
-        return None
-    up = legs.end_price[-1] > legs.start_price[-1]
-    start = _anchor(bars, int(legs.start_index[-1]), "low" if up else "high", None)
-    end = _anchor(
-        bars, int(legs.end_index[-1]), "high" if up else "low", int(legs.end_confirmed[-1])
-    )
-    return fibonacci(start, end, close, *ratios, anchor_source="detected")
 
 
 def _events(
@@ -290,17 +231,20 @@ def analyze(frame: pd.DataFrame, settings: AnalysisSettings | None = None) -> An
     crossings = BarCrossings(bars)
     if settings.detector == "pivot":
         swings = pivots.get(settings.pivot_length)
-        legs = alternate(swings)
+        final = final_sequence(swings)
     else:
         candidates = pivots.get(zigzag_half_depth(settings.zigzag_depth))
         atr10 = atr if settings.atr_length == ZIGZAG_ATR_LENGTH else rma(tr, ZIGZAG_ATR_LENGTH)
-        swings, _, legs = zigzag_swings(bars, candidates, atr10, settings.zigzag_deviation)
-    fib = _fibonacci(bars, legs, settings)
+        swings, _, _ = zigzag_swings(bars, candidates, atr10, settings.zigzag_deviation)
+        final = swings
+    fib = choose_fibonacci(bars, final, settings)
     if fib is None:
         notes.append(
-            "no Fibonacci leg yet: the detector has not confirmed a swing high and a swing "
-            "low; ask for a longer period or a smaller depth"
+            "no Fibonacci leg yet: the detector has not confirmed two swings (a high and a "
+            "low, each followed by the opposite one); ask for a longer period or a smaller depth"
         )
+    elif fib.note:
+        notes.append(fib.note)
 
     internal, internal_swings, internal_breaks = _structure_scale(
         bars, atr, pivots, "internal", settings.internal_length, settings
@@ -349,15 +293,12 @@ def analyze(frame: pd.DataFrame, settings: AnalysisSettings | None = None) -> An
         ),
         order_blocks=blocks,
         hit_rates=hit_rates(
-            bars,
-            atr,
-            crossings,
-            legs,
-            settings.detector,
-            settings.retracement_ratios,
-            settings.extension_ratios,
-            settings.hold_reversal_atr,
-            settings.hit_rate_max_legs,
+            bars=bars,
+            atr=atr,
+            crossings=crossings,
+            legs=consecutive_legs(final),
+            detector=settings.detector,
+            settings=settings,
         ),
         confluence=confluence(fib, zones),
         notes=notes,

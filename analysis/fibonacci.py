@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from typing import overload
 
 from analysis.bars import FloatArray
-from analysis.models import AnchorSource, FibAnchor, FibLevel, Fibonacci, PricePosition
+from analysis.models import (
+    AnchorSource,
+    FibAnchor,
+    FibLevel,
+    Fibonacci,
+    LegChoice,
+    PricePosition,
+)
 
 GOLDEN_POCKET = (0.618, 0.65)
 
@@ -54,6 +61,7 @@ def fibonacci(
     retracements: Sequence[float],
     extensions: Sequence[float],
     anchor_source: AnchorSource,
+    leg: LegChoice,
 ) -> Fibonacci:
     s, e = start.price, end.price
     retr = [
@@ -67,6 +75,7 @@ def fibonacci(
         end=end,
         direction="bullish" if e > s else "bearish",
         anchor_source=anchor_source,
+        leg=leg,
         retracements=retr,
         extensions=ext,
         golden_pocket=(pocket[0], pocket[1]),

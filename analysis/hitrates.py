@@ -6,25 +6,38 @@ known), so the statistic uses no knowledge of how the leg later turned out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
-from analysis.bars import Bars, FloatArray, IntArray
-from analysis.fibonacci import extension_price, retracement_price
-from analysis.models import Detector, HitRates, LevelHitRate
+from analysis.bars import Bars, BoolArray, FloatArray, IntArray
+from analysis.models import AnalysisSettings, Detector, HitRates, LevelHitRate, RateCounts
+from analysis.stats import ClusterBootstrap, wilson_interval
 from analysis.swings import Legs
+from analysis.verdicts import verdict_of
 from analysis.windows import BarCrossings
 
 METHOD = (
-    "For each of the last {legs} legs drawn by the {detector} detector (start -> end, taken "
-    "from the bar the end became known): a level counts only if price was still on the near "
+    "For each of the last {legs} legs between confirmed swings of the {detector} detector "
+    "(start -> end, taken from the bar the end was confirmed, as the chart draws them): a "
+    "level counts only if price was still on the near "
     "side of it then. Retracements are watched until price makes a new extreme beyond the "
     "leg's end, extensions until price closes back beyond the leg's start. A level is reached "
     "when a bar trades to it; it held when, from the next bar on, price moved {k} x ATR away "
     "from it in the leg's favour before any close beyond it, and broke when a close beyond it "
-    "came first (the touching bar's own close included). hit_rate = held / (held + broke)."
+    "came first (the touching bar's own close included). hit_rate = held / (held + broke), "
+    "with a 95% Wilson interval; below {min_decided} decided levels no rate is quoted."
 )
+NULL_MODEL = (
+    "Random levels from the same legs, measured the same way: for each leg and ratio r, "
+    "{draws} random ratios uniform within {retr_band} of r for retracements (kept within 0..1) "
+    "and within {ext_band} of r for extensions (kept above 1). It asks whether the exact ratio "
+    "holds more often than any level of about the same depth. The difference's 95% interval "
+    "is a bootstrap over legs grouped by their start swing ({samples} resamples); an edge is "
+    "claimed only when that interval excludes zero."
+)
+RETRACEMENT_BAND = 0.1
+EXTENSION_BAND = 0.2
 
 
 def _strictly_below(x: FloatArray) -> FloatArray:
@@ -69,89 +82,202 @@ def _outcomes(
     return reached, held, broke
 
 
+@dataclass(frozen=True, slots=True)
+class _LegWindow:
+    """The measured legs, with what every level query on them needs."""
+
+    start: FloatArray
+    end: FloatArray
+    up: BoolArray
+    first_bar: IntArray
+    close_then: FloatArray
+    retracement_end: IntArray
+    extension_end: IntArray
+
+
+def _leg_window(bars: Bars, cx: BarCrossings, legs: Legs, rows: IntArray) -> _LegWindow:
+    s, e, known = legs.start_price[rows], legs.end_price[rows], legs.known[rows]
+    up = e > s
+    start = known + 1
+    # Watch windows: retracements until a new extreme beyond the end, extensions until a
+    # close back beyond the start.
+    new_high = cx.high_at_or_above.first(start, _strictly_above(e))
+    new_low = cx.low_at_or_below.first(start, _strictly_below(e))
+    fail_up = cx.close_at_or_below.first(start, _strictly_below(s))
+    fail_down = cx.close_at_or_above.first(start, _strictly_above(s))
+    return _LegWindow(
+        start=s,
+        end=e,
+        up=up,
+        first_bar=start,
+        close_then=bars.close[known],
+        retracement_end=np.where(up, new_high, new_low),
+        extension_end=np.where(up, fail_up, fail_down),
+    )
+
+
+def _measure(
+    bars: Bars,
+    atr: FloatArray,
+    cx: BarCrossings,
+    legs: _LegWindow,
+    ratio: FloatArray,
+    retracement: BoolArray,
+    k: float,
+) -> tuple[BoolArray, BoolArray, BoolArray, BoolArray]:
+    """(held, broke, ahead, reached) per query, each among levels still ahead when confirmed.
+
+    Query q is leg `q % len(legs)` at `ratio[q]`.
+
+    Every query goes through the crossing indexes in one batch, since per-call overhead
+    would otherwise dominate short series.
+    """
+    repeat = len(ratio) // len(legs.start)
+    s, e = np.tile(legs.start, repeat), np.tile(legs.end, repeat)
+    up: BoolArray = np.tile(legs.up, repeat)
+    level = np.where(retracement, e - ratio * (e - s), s + ratio * (e - s))
+    support = np.where(retracement, up, ~up)
+    watch_end = np.where(
+        retracement, np.tile(legs.retracement_end, repeat), np.tile(legs.extension_end, repeat)
+    )
+    close_then = np.tile(legs.close_then, repeat)
+    ahead = np.where(support, close_then > level, close_then < level)
+    reached, held, broke = _outcomes(
+        bars, atr, cx, level, np.tile(legs.first_bar, repeat), watch_end, support, k
+    )
+    return held & ahead, broke & ahead, ahead, reached & ahead
+
+
+def _baseline_ratios(
+    kinds: list[tuple[str, float]], count: int, draws: int, seed: int
+) -> tuple[FloatArray, BoolArray]:
+    """`draws` random ratios per (ratio, leg), in the band around each ratio."""
+    rng = np.random.default_rng(seed)
+    ratios, flags = [], []
+    for kind, ratio in kinds:
+        retracement = kind == "retracement"
+        band = RETRACEMENT_BAND if retracement else EXTENSION_BAND
+        low = max(0.0, ratio - band) if retracement else max(1.0, ratio - band)
+        high = min(1.0, ratio + band) if retracement else ratio + band
+        ratios.append(rng.uniform(low, high, size=draws * count))
+        flags.append(np.full(draws * count, retracement))
+    return np.concatenate(ratios), np.concatenate(flags)
+
+
+def _counts(*flags: np.ndarray) -> RateCounts:
+    """(held, broke, ahead, reached) flags summed into counts, rate and interval."""
+    held, broke, legs, reached = (int(f.sum()) for f in flags)
+    decided = held + broke
+    return RateCounts(
+        legs=legs,
+        reached=reached,
+        held=held,
+        broke=broke,
+        hit_rate=round(held / decided, 4) if decided else None,
+        interval=wilson_interval(held, decided),
+    )
+
+
 def hit_rates(
+    *,
     bars: Bars,
     atr: FloatArray,
     crossings: BarCrossings,
     legs: Legs,
     detector: Detector,
-    retracements: Sequence[float],
-    extensions: Sequence[float],
-    k: float,
-    max_legs: int | None,
+    settings: AnalysisSettings,
 ) -> HitRates:
+    """Each ratio's outcomes on the series' own legs, beside random levels on the same legs."""
     n = len(bars)
-    measurable = legs.known < n - 1
-    rows = np.flatnonzero(measurable)
-    if max_legs is not None:
-        rows = rows[-max_legs:]
-    s, e, known = legs.start_price[rows], legs.end_price[rows], legs.known[rows]
-    up = e > s
-    start = known + 1
-    close_then = bars.close[known]
-    cx = crossings
-    # Watch windows: retracements until a new extreme beyond the end, extensions until a
-    # close back beyond the start.
-    new_high = cx.high_at_or_above.first(start, _strictly_above(e))
-    new_low = cx.low_at_or_below.first(start, _strictly_below(e))
-    retr_end = np.where(up, new_high, new_low)
-    fail_up = cx.close_at_or_below.first(start, _strictly_below(s))
-    fail_down = cx.close_at_or_above.first(start, _strictly_above(s))
-    ext_end = np.where(up, fail_up, fail_down)
-
-    # Every (ratio, leg) pair is one query; all ratios go through the crossing indexes in
-    # one batch, since per-call overhead would otherwise dominate short series.
-    kinds = [("retracement", r) for r in retracements] + [("extension", x) for x in extensions]
-    count = len(rows)
-    level = (
-        np.concatenate(
-            [
-                retracement_price(s, e, ratio)
-                if kind == "retracement"
-                else extension_price(s, e, ratio)
-                for kind, ratio in kinds
-            ]
-        )
-        if kinds
-        else np.empty(0)
+    rows = np.flatnonzero(legs.known < n - 1)
+    if settings.hit_rate_max_legs is not None:
+        rows = rows[-settings.hit_rate_max_legs :]
+    kinds = [("retracement", r) for r in settings.retracement_ratios] + [
+        ("extension", x) for x in settings.extension_ratios
+    ]
+    count, draws = len(rows), settings.baseline_draws
+    method = METHOD.format(
+        legs=count,
+        detector=detector,
+        k=settings.hold_reversal_atr,
+        min_decided=settings.hit_rate_min_decided,
     )
-    is_retracement = np.repeat([kind == "retracement" for kind, _ in kinds], count)
-    up_all = np.tile(up, len(kinds))
-    support = np.where(is_retracement, up_all, ~up_all)
-    watch_end = np.where(
-        is_retracement, np.tile(retr_end, len(kinds)), np.tile(ext_end, len(kinds))
+    null_model = NULL_MODEL.format(
+        draws=draws,
+        retr_band=RETRACEMENT_BAND,
+        ext_band=EXTENSION_BAND,
+        samples=1000,
     )
-    close_all = np.tile(close_then, len(kinds))
-    ahead = np.where(support, close_all > level, close_all < level)
-    reached, held, broke = _outcomes(
-        bars, atr, cx, level, np.tile(start, len(kinds)), watch_end, support, k
-    )
-
-    def per_ratio(flags: np.ndarray) -> list[int]:
-        return (
-            (flags & ahead).reshape(len(kinds), count).sum(axis=1).tolist()
-            if count
-            else [0] * len(kinds)
-        )
-
-    legs_n, reached_n, held_n, broke_n = (per_ratio(f) for f in (ahead, reached, held, broke))
+    _, cluster = np.unique(legs.start_index[rows], return_inverse=True)
+    clusters = int(cluster.max()) + 1 if count else 0
+    boot = ClusterBootstrap(clusters, settings.baseline_seed)
     results: list[LevelHitRate] = []
+    if count:
+        window = _leg_window(bars, crossings, legs, rows)
+        k = settings.hold_reversal_atr
+        fib_ratio = np.repeat([r for _, r in kinds], count).astype(np.float64)
+        fib_flags = np.repeat([kd == "retracement" for kd, _ in kinds], count)
+        fib = _measure(bars, atr, crossings, window, fib_ratio, fib_flags, k)
+        base_ratio, base_flags = _baseline_ratios(kinds, count, draws, settings.baseline_seed)
+        base = _measure(bars, atr, crossings, window, base_ratio, base_flags, k)
     for pos, (kind, ratio) in enumerate(kinds):
-        decided = held_n[pos] + broke_n[pos]
-        results.append(
-            LevelHitRate(
-                ratio=ratio,
-                kind=kind,
-                legs=legs_n[pos],
-                reached=reached_n[pos],
-                held=held_n[pos],
-                broke=broke_n[pos],
-                hit_rate=round(held_n[pos] / decided, 4) if decided else None,
-            )
+        if not count:
+            none = np.zeros(0, dtype=bool)
+            empty = _counts(none, none, none, none)
+            results.append(_level(kind, ratio, empty, empty, None, settings))
+            continue
+        f_held, f_broke, f_ahead, f_reached = (a[pos * count : (pos + 1) * count] for a in fib)
+        span = slice(pos * count * draws, (pos + 1) * count * draws)
+        b_held, b_broke, b_ahead, b_reached = (a[span].reshape(draws, count) for a in base)
+        own = _counts(f_held, f_broke, f_ahead, f_reached)
+        random = _counts(b_held, b_broke, b_ahead, b_reached)
+
+        def per_cluster(flags: np.ndarray) -> np.ndarray:
+            return np.bincount(cluster, weights=flags.astype(np.float64), minlength=clusters)
+
+        interval = boot.difference_interval(
+            per_cluster(f_held),
+            per_cluster(f_held | f_broke),
+            per_cluster(b_held.sum(axis=0)),
+            per_cluster((b_held | b_broke).sum(axis=0)),
         )
+        results.append(_level(kind, ratio, own, random, interval, settings))
     return HitRates(
         detector=detector,
-        legs_total=len(rows),
-        method=METHOD.format(legs=len(rows), detector=detector, k=k),
+        legs_total=count,
+        method=method,
+        null_model=null_model,
+        min_decided=settings.hit_rate_min_decided,
         levels=results,
+    )
+
+
+def _level(
+    kind: str,
+    ratio: float,
+    own: RateCounts,
+    random: RateCounts,
+    interval: tuple[float, float] | None,
+    settings: AnalysisSettings,
+) -> LevelHitRate:
+    difference = (
+        round(own.hit_rate - random.hit_rate, 4)
+        if own.hit_rate is not None and random.hit_rate is not None
+        else None
+    )
+    verdict, text = verdict_of(own, random, interval, settings.hit_rate_min_decided)
+    return LevelHitRate(
+        ratio=ratio,
+        kind="retracement" if kind == "retracement" else "extension",
+        legs=own.legs,
+        reached=own.reached,
+        held=own.held,
+        broke=own.broke,
+        hit_rate=own.hit_rate,
+        interval=own.interval,
+        baseline=random,
+        difference=difference,
+        difference_interval=interval,
+        verdict=verdict,
+        verdict_text=text,
     )

@@ -19,6 +19,10 @@ Detector = Literal["pivot", "zigzag"]
 BreakSource = Literal["close", "wick"]
 Scale = Literal["internal", "swing"]
 AnchorSource = Literal["detected", "times", "prices"]
+AnchorState = Literal["confirmed", "provisional", "given"]
+LegChoice = Literal["major", "latest", "anchors"]
+LegRole = Literal["major", "latest", "provisional"]
+Verdict = Literal["edge", "no edge", "worse than random", "not enough history"]
 
 
 class _Model(BaseModel):
@@ -67,6 +71,42 @@ class FibAnchor(_Model):
     confirmed_index: int | None = Field(
         default=None, description="First bar at which this anchor was known to be an extreme."
     )
+    state: AnchorState = Field(
+        default="given",
+        description=(
+            "`confirmed`: a swing that can no longer move; `provisional`: the live extreme "
+            "since the last confirmed swing, which moves if price goes beyond it; `given`: "
+            "the caller's time or price."
+        ),
+    )
+
+
+class LegOption(_Model):
+    """A leg the analysis considered, named so the user can switch to it."""
+
+    role: LegRole = Field(
+        description=(
+            "`major`: the largest confirmed swing-to-swing move price has not invalidated; "
+            "`latest`: the most recent confirmed leg; `provisional`: from the last confirmed "
+            "swing to the live extreme (TradingView Auto Fib's leg), which can still move."
+        )
+    )
+    start: FibAnchor
+    end: FibAnchor
+    direction: Direction
+    retraced: float = Field(description="How far the last close has retraced it (0 end, 1 start).")
+    broken: bool = Field(description="A close beyond the start came after the end.")
+    chosen: bool
+    summary: str = Field(description="One line for people: the leg, its state and how to pick it.")
+
+
+class ProvisionalLeg(_Model):
+    """The chosen leg extended to the live extreme beyond its confirmed end: it still moves."""
+
+    end: FibAnchor
+    retracements: list[FibLevel]
+    golden_pocket: tuple[float, float]
+    note: str
 
 
 class Fibonacci(_Model):
@@ -74,12 +114,24 @@ class Fibonacci(_Model):
     end: FibAnchor
     direction: Direction = Field(description="bullish when the leg runs up (start is a low).")
     anchor_source: AnchorSource
+    leg: LegChoice = Field(description="How the leg was chosen.")
     retracements: list[FibLevel]
     extensions: list[FibLevel]
     golden_pocket: tuple[float, float] = Field(
         description="Prices of the 0.618 and 0.65 retracements (low, high)."
     )
     position: PricePosition
+    broken: bool = Field(
+        default=False, description="Price has closed beyond the leg's start since its end."
+    )
+    provisional: ProvisionalLeg | None = Field(
+        default=None,
+        description="The leg to the live extreme, when price went beyond the confirmed end.",
+    )
+    alternatives: list[LegOption] = Field(
+        default_factory=list, description="Every leg considered, the chosen one marked."
+    )
+    note: str | None = Field(default=None, description="Why this leg, or what is wrong with it.")
 
 
 class StructureEvent(_Model):
@@ -162,6 +214,19 @@ class OrderBlock(_Box):
     break_time: datetime
 
 
+class RateCounts(_Model):
+    """Outcomes of one set of levels, with the hit-rate and its 95% Wilson interval."""
+
+    legs: int = Field(description="Levels still ahead of price when their leg was confirmed.")
+    reached: int
+    held: int
+    broke: int
+    hit_rate: float | None = Field(description="held / (held + broke); null when neither.")
+    interval: tuple[float, float] | None = Field(
+        description="95% Wilson score interval of the hit-rate; null when nothing was decided."
+    )
+
+
 class LevelHitRate(_Model):
     ratio: float
     kind: Literal["retracement", "extension"]
@@ -170,12 +235,24 @@ class LevelHitRate(_Model):
     held: int
     broke: int
     hit_rate: float | None = Field(description="held / (held + broke); null when neither.")
+    interval: tuple[float, float] | None = Field(
+        description="95% Wilson score interval of the hit-rate."
+    )
+    baseline: RateCounts = Field(description="The same figures for random levels (null model).")
+    difference: float | None = Field(description="hit_rate - baseline hit_rate.")
+    difference_interval: tuple[float, float] | None = Field(
+        description="95% cluster-bootstrap interval of the difference (legs grouped by start)."
+    )
+    verdict: Verdict
+    verdict_text: str = Field(description="The verdict in plain words, with the numbers.")
 
 
 class HitRates(_Model):
     detector: Detector
     legs_total: int
     method: str
+    null_model: str = Field(description="How the baseline's random levels are drawn.")
+    min_decided: int = Field(description="Decided levels needed before any rate is quoted.")
     levels: list[LevelHitRate]
 
 
@@ -209,6 +286,13 @@ class AnalysisSettings(_Model):
     extension_ratios: tuple[float, ...] = Field(
         default=(1.272, 1.414, 1.618, 2.0, 2.618, 3.618, 4.236), max_length=20
     )
+    leg: LegChoice = Field(
+        default="major",
+        description=(
+            "`major`: the window's largest valid confirmed move; `latest`: the most recent "
+            "confirmed leg; `anchors`: the caller's anchor_times or anchor_prices."
+        ),
+    )
     anchor_times: tuple[datetime, datetime] | None = None
     anchor_prices: tuple[float, float] | None = None
     internal_length: int = Field(default=5, ge=1, le=500)
@@ -224,6 +308,13 @@ class AnalysisSettings(_Model):
     hit_rate_max_legs: int | None = Field(
         default=2000, ge=1, description="Measure the most recent N legs; null measures all."
     )
+    hit_rate_min_decided: int = Field(
+        default=30, ge=1, le=10_000, description="Decided levels needed to quote a hit-rate."
+    )
+    baseline_draws: int = Field(
+        default=8, ge=1, le=100, description="Random levels per leg and ratio in the baseline."
+    )
+    baseline_seed: int = Field(default=0, ge=0, description="Seed of the baseline's draws.")
     max_items: int | None = Field(
         default=200, ge=1, description="Keep the most recent N of each list; null keeps all."
     )
@@ -257,6 +348,9 @@ class AnalysisSettings(_Model):
                 raise ValueError("anchor prices must be two different positive prices")
         if self.anchor_times is not None and self.anchor_times[0] >= self.anchor_times[1]:
             raise ValueError("the first anchor time must come before the second")
+        has_anchors = self.anchor_times is not None or self.anchor_prices is not None
+        if self.leg == "anchors" and not has_anchors:
+            raise ValueError("leg 'anchors' needs anchor_times or anchor_prices")
         return self
 
 
