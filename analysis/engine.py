@@ -8,12 +8,12 @@ from typing import TypedDict
 import numpy as np
 import pandas as pd
 
-from analysis.bars import Bars, to_bars
+from analysis.bars import Bars, FloatArray, to_bars
 from analysis.confluence import confluence
 from analysis.fibonacci_leg import choose_fibonacci
 from analysis.hitrates import hit_rates
 from analysis.imbalances import Boxes, fair_value_gaps, order_blocks
-from analysis.legs import consecutive_legs, final_sequence
+from analysis.legs import consecutive_legs, final_sequence, with_window_start
 from analysis.models import (
     Analysis,
     AnalysisSettings,
@@ -99,6 +99,28 @@ def _min_bars(settings: AnalysisSettings) -> int:
     if settings.detector == "pivot":
         return 2 * settings.pivot_length + 1
     return 2 * zigzag_half_depth(settings.zigzag_depth) + 1
+
+
+def _detector_swings(
+    bars: Bars, tr: FloatArray, atr: FloatArray, pivots: _PivotCache, settings: AnalysisSettings
+) -> tuple[SwingSet, SwingSet]:
+    """(the detector's confirmed swings, the final alternating swings legs are drawn on)."""
+    if settings.detector == "pivot":
+        swings = pivots.get(settings.pivot_length)
+        final = final_sequence(swings)
+    else:
+        candidates = pivots.get(zigzag_half_depth(settings.zigzag_depth))
+        atr10 = atr if settings.atr_length == ZIGZAG_ATR_LENGTH else rma(tr, ZIGZAG_ATR_LENGTH)
+        swings, _, _ = zigzag_swings(bars, candidates, atr10, settings.zigzag_deviation)
+        final = swings
+    return swings, with_window_start(bars, final)
+
+
+def leg_swings(frame: pd.DataFrame, settings: AnalysisSettings) -> SwingSet:
+    """The final swings Fibonacci legs are drawn between (for replay checks and research)."""
+    bars = to_bars(frame, min_bars=_min_bars(settings))
+    tr = true_range(bars)
+    return _detector_swings(bars, tr, rma(tr, settings.atr_length), _PivotCache(bars), settings)[1]
 
 
 def _events(
@@ -229,14 +251,7 @@ def analyze(frame: pd.DataFrame, settings: AnalysisSettings | None = None) -> An
 
     pivots = _PivotCache(bars)
     crossings = BarCrossings(bars)
-    if settings.detector == "pivot":
-        swings = pivots.get(settings.pivot_length)
-        final = final_sequence(swings)
-    else:
-        candidates = pivots.get(zigzag_half_depth(settings.zigzag_depth))
-        atr10 = atr if settings.atr_length == ZIGZAG_ATR_LENGTH else rma(tr, ZIGZAG_ATR_LENGTH)
-        swings, _, _ = zigzag_swings(bars, candidates, atr10, settings.zigzag_deviation)
-        final = swings
+    swings, final = _detector_swings(bars, tr, atr, pivots, settings)
     fib = choose_fibonacci(bars, final, settings)
     if fib is None:
         notes.append(

@@ -267,14 +267,9 @@ def _level(
     )
     verdict, text = verdict_of(own, random, interval, settings.hit_rate_min_decided)
     return LevelHitRate(
+        **own.model_dump(),
         ratio=ratio,
         kind="retracement" if kind == "retracement" else "extension",
-        legs=own.legs,
-        reached=own.reached,
-        held=own.held,
-        broke=own.broke,
-        hit_rate=own.hit_rate,
-        interval=own.interval,
         baseline=random,
         difference=difference,
         difference_interval=interval,

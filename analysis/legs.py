@@ -62,6 +62,38 @@ def final_sequence(swings: SwingSet) -> SwingSet:
     )
 
 
+def with_window_start(bars: Bars, final: SwingSet) -> SwingSet:
+    """`final` preceded by the window's extremes before its first swing.
+
+    A window that opens at its low and rallies has no swing low (no bars on its left), yet
+    that low is where a trader anchors the year's move. Working back from the first final
+    swing: the opposite extreme before it, then the extreme before that one when it goes
+    beyond the swing after it (a year that opens at its high, dips, and makes a lower high).
+    Bars before the first final swing cannot change, so these points are final with it.
+    """
+    if len(final) == 0 or final.index[0] == 0:
+        return final
+    points: list[tuple[int, float, bool]] = []
+    seg_end, need_high = int(final.index[0]), not bool(final.is_high[0])
+    after_price = float(final.price[0])
+    while seg_end > 0:
+        bar = int(np.argmax(bars.high[:seg_end]) if need_high else np.argmin(bars.low[:seg_end]))
+        price = float(bars.high[bar] if need_high else bars.low[bar])
+        beyond = price > after_price if need_high else price < after_price
+        if points and not beyond:
+            break
+        points.insert(0, (bar, price, need_high))
+        after_price = points[1][1] if len(points) > 1 else float(final.price[0])
+        seg_end, need_high = bar, not need_high
+    confirmed = int(final.confirmed[0])
+    return SwingSet(
+        index=np.concatenate([[p[0] for p in points], final.index]).astype(np.int64),
+        price=np.concatenate([[p[1] for p in points], final.price]),
+        is_high=np.concatenate([[p[2] for p in points], final.is_high]).astype(bool),
+        confirmed=np.concatenate([[confirmed] * len(points), final.confirmed]).astype(np.int64),
+    )
+
+
 def consecutive_legs(final: SwingSet) -> Legs:
     """Each pair of neighbouring final swings, known when its end became final."""
     count = max(0, len(final) - 1)

@@ -227,17 +227,11 @@ class RateCounts(_Model):
     )
 
 
-class LevelHitRate(_Model):
+class LevelHitRate(RateCounts):
+    """One ratio's own counts (inherited) beside its baseline, with the verdict."""
+
     ratio: float
     kind: Literal["retracement", "extension"]
-    legs: int = Field(description="Legs where the level was still ahead of price when confirmed.")
-    reached: int
-    held: int
-    broke: int
-    hit_rate: float | None = Field(description="held / (held + broke); null when neither.")
-    interval: tuple[float, float] | None = Field(
-        description="95% Wilson score interval of the hit-rate."
-    )
     baseline: RateCounts = Field(description="The same figures for random levels (null model).")
     difference: float | None = Field(description="hit_rate - baseline hit_rate.")
     difference_interval: tuple[float, float] | None = Field(

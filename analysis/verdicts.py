@@ -6,7 +6,7 @@ difference's interval includes zero we say there is no edge, whatever the rate l
 
 from __future__ import annotations
 
-from analysis.models import RateCounts, Verdict
+from analysis.models import LevelHitRate, RateCounts, Verdict
 
 
 def _pct(value: float | None) -> str:
@@ -39,3 +39,12 @@ def verdict_of(
     if high < 0:
         return "worse than random", f"worse than random levels on this history: {figures}"
     return "no edge", f"no edge over random levels on this history: {figures}"
+
+
+def short_verdict(rate: LevelHitRate) -> str:
+    """A table cell: the verdict first, then the rate beside its baseline and the sample."""
+    decided = rate.held + rate.broke
+    if rate.verdict == "not enough history":
+        return f"not enough history (n={decided})"
+    base = rate.baseline.hit_rate
+    return f"{rate.verdict}: {_pct(rate.hit_rate)} vs {_pct(base)} random (n={decided})"

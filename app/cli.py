@@ -91,6 +91,11 @@ class DetectorChoice(StrEnum):
     pivot = "pivot"
 
 
+class LegChoice(StrEnum):
+    major = "major"
+    latest = "latest"
+
+
 class _Stderr:
     """Writes to whatever `sys.stderr` is at the time (test runners swap it per call)."""
 
@@ -170,6 +175,12 @@ def analyze_command(
     detector: Annotated[
         DetectorChoice, typer.Option(help="Swing detector for the Fibonacci leg.")
     ] = DetectorChoice.zigzag,
+    leg: Annotated[
+        LegChoice,
+        typer.Option(
+            help="Fibonacci leg: major (the window's largest valid confirmed move) or latest."
+        ),
+    ] = LegChoice.major,
     as_json: Annotated[bool, typer.Option("--json", help="Print the analysis JSON.")] = False,
     out: Annotated[
         Path | None,
@@ -192,6 +203,7 @@ def analyze_command(
             end=end.date() if end else None,
             interval=interval.value,
             detector=detector.value,
+            leg=leg.value,
         )
         history, result = asyncio.run(
             _analyse(request, csv=csv, source=source.value if source else None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from analysis import Analysis
 from analysis.prices import format_price, price_decimals
+from analysis.verdicts import short_verdict
 
 
 def _date(value: object) -> str:
@@ -24,18 +25,14 @@ def text_report(symbol: str, interval: str, result: Analysis) -> str:
     fib = result.fibonacci
     if fib is not None:
         lines.append(
-            f"Fibonacci ({fib.direction} leg, {fib.anchor_source}): "
+            f"Fibonacci ({fib.leg} {fib.direction} leg, {fib.anchor_source}): "
             f"{price(fib.start.price)} ({_date(fib.start.time)}) -> "
             f"{price(fib.end.price)} ({_date(fib.end.time)})"
         )
         rates = {(lv.kind, lv.ratio): lv for lv in result.hit_rates.levels}
         for level in [*fib.retracements, *fib.extensions]:
             rate = rates.get((level.kind, level.ratio))
-            held = (
-                f"held {rate.hit_rate:.0%} ({rate.held}/{rate.held + rate.broke})"
-                if rate is not None and rate.hit_rate is not None
-                else "no history"
-            )
+            held = "no history" if rate is None else short_verdict(rate)
             lines.append(f"  {level.ratio:>6.3f}  {price(level.price):>12}   {held}")
         low, high = fib.golden_pocket
         lines.append(f"  golden pocket {price(low)}-{price(high)}")
@@ -47,6 +44,11 @@ def text_report(symbol: str, interval: str, result: Analysis) -> str:
             f"  last close {price(pos.close)} sits at {pos.retracement:.1%} of the leg"
             + (f", between {around}" if around else "")
         )
+        lines += [f"  {option.summary}" for option in fib.alternatives]
+        if fib.provisional is not None:
+            lines.append(f"  {fib.provisional.note}")
+        if fib.note:
+            lines.append(f"  note: {fib.note}")
     for scale in (result.structure.internal, result.structure.swing):
         last = scale.events[-1] if scale.events else None
         event = (

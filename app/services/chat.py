@@ -184,6 +184,7 @@ async def _run(
         start=call.start,
         end=call.end,
         interval=call.interval or "1d",
+        leg=call.leg or "major",
         theme=theme,
     )
     if call.tool == "compare":

@@ -95,6 +95,13 @@ class ChartRequest(_Body):
         default=None, description="Market data source; default: the server's setting."
     )
     detector: Detector = "zigzag"
+    leg: Literal["major", "latest"] = Field(
+        default="major",
+        description=(
+            "Fibonacci leg: `major`, the window's largest confirmed move price has not broken; "
+            "`latest`, the most recent confirmed leg."
+        ),
+    )
     ratios: list[float] | None = Field(
         default=None,
         max_length=20,
@@ -115,7 +122,7 @@ class ChartRequest(_Body):
         return self
 
     def analysis_settings(self) -> AnalysisSettings:
-        values: dict[str, object] = {"detector": self.detector}
+        values: dict[str, object] = {"detector": self.detector, "leg": self.leg}
         if self.ratios is not None:
             values["retracement_ratios"] = tuple(self.ratios)
         return AnalysisSettings.model_validate(values)

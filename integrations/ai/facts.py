@@ -20,11 +20,13 @@ from analysis.models import (
     FairValueGap,
     FibLevel,
     HitRates,
+    LegChoice,
     LevelHitRate,
     OrderBlock,
     Scale,
     StructureEvent,
     Trend,
+    Verdict,
     Zone,
 )
 from integrations.ai.numbers import percent, price_decimals
@@ -54,6 +56,13 @@ class FactLevel(_Fact):
     )
     held: int
     broke: int
+    baseline_hit_rate_pct: float | None = Field(
+        default=None, description="The same for random levels of the same depth, percent."
+    )
+    verdict: Verdict = Field(
+        default="not enough history",
+        description="edge / no edge / worse than random / not enough history (vs the baseline).",
+    )
 
 
 class FactFibonacci(_Fact):
@@ -65,6 +74,11 @@ class FactFibonacci(_Fact):
     golden_pocket: tuple[float, float]
     retraced_pct: float = Field(description="How far the last close retraced the leg, percent.")
     levels: list[FactLevel]
+    leg: LegChoice = Field(default="major", description="How the leg was chosen.")
+    broken: bool = Field(default=False, description="Price closed beyond the start since.")
+    provisional_end_price: float | None = Field(
+        default=None, description="The unconfirmed new extreme beyond the leg's end, if any."
+    )
 
 
 class FactEvent(_Fact):
@@ -137,6 +151,9 @@ class GroundingFacts(_Fact):
     open_boxes: list[FactBox]
     equal_levels: list[FactEqualLevel]
     hit_rate_legs: int
+    hit_rate_min_decided: int = Field(
+        default=30, description="Decided legs needed before a level's hit-rate is judged."
+    )
     notes: list[str]
 
 
@@ -194,6 +211,9 @@ def grounding_facts(analysis: Analysis) -> GroundingFacts:
             golden_pocket=(p(fib.golden_pocket[0]), p(fib.golden_pocket[1])),
             retraced_pct=percent(fib.position.retracement),
             levels=fib_levels,
+            leg=fib.leg,
+            broken=fib.broken,
+            provisional_end_price=None if fib.provisional is None else p(fib.provisional.end.price),
         ),
         nearest_support=support,
         nearest_resistance=resistance,
@@ -217,6 +237,7 @@ def grounding_facts(analysis: Analysis) -> GroundingFacts:
             )[-MAX_EQUAL_LEVELS:]
         ],
         hit_rate_legs=analysis.hit_rates.legs_total,
+        hit_rate_min_decided=analysis.hit_rates.min_decided,
         notes=list(analysis.notes),
     )
 
@@ -255,6 +276,10 @@ def _fib_levels(analysis: Analysis, p: _Rounder) -> list[FactLevel]:
                 else percent(rate.hit_rate),
                 held=0 if rate is None else rate.held,
                 broke=0 if rate is None else rate.broke,
+                baseline_hit_rate_pct=None
+                if rate is None or rate.baseline.hit_rate is None
+                else percent(rate.baseline.hit_rate),
+                verdict="not enough history" if rate is None else rate.verdict,
             )
         )
     return levels

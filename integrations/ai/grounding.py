@@ -116,6 +116,13 @@ class KnownNumbers(BaseModel):
             fractions += [level.ratio for level in fib.levels]
             percents += [fib.retraced_pct]
             percents += [lv.hit_rate_pct for lv in fib.levels if lv.hit_rate_pct is not None]
+            percents += [
+                lv.baseline_hit_rate_pct
+                for lv in fib.levels
+                if lv.baseline_hit_rate_pct is not None
+            ]
+            if fib.provisional_end_price is not None:
+                levels.append(fib.provisional_end_price)
         levels += [event.level for event in facts.recent_events]
         levels += [edge for zone in facts.zones for edge in (zone.low, zone.high)]
         scalars += [zone.strength for zone in facts.zones]
@@ -139,7 +146,7 @@ class KnownNumbers(BaseModel):
         return cls(
             levels=sorted(set(levels)),
             prices=sorted({*levels, close, facts.atr, *distances}),
-            percents=sorted(set(percents)),
+            percents=sorted({abs(value) for value in percents}),  # signs are ignored
             scalars=sorted(set(scalars)),
             price_unit=0.5 * 10.0**-facts.price_decimals,
         )

@@ -52,6 +52,9 @@ class PlannedCall(_Model):
     start: date | None = None
     end: date | None = None
     interval: Interval | None = None
+    leg: Literal["major", "latest"] | None = Field(
+        default=None, description="Fibonacci leg: the window's major move or the latest one."
+    )
 
     @model_validator(mode="after")
     def _one_kind_of_window(self) -> Self:

@@ -25,7 +25,7 @@ from integrations.ai.reading import finish
 from integrations.ai.streaming import InterpretationStream
 
 PROVIDER_LABEL: Provider = "offline analyst"
-RULES_VERSION = "rules-v1"
+RULES_VERSION = "rules-v2"
 SIGNATURE = (
     "_Written by the offline analyst from the computed levels (no AI model); set "
     "DASHSCOPE_API_KEY for a Qwen-VL reading of the chart._"
@@ -136,14 +136,20 @@ def _fibonacci(facts: GroundingFacts, price: _Prices) -> str:
     fib = facts.fibonacci
     if fib is None:
         return "No Fibonacci leg has formed yet."
-    leg = (
-        f"On the {fib.direction} leg from {price(fib.start_price)} to {price(fib.end_price)}, "
-        f"price has retraced {format_percent(fib.retraced_pct)}"
-    )
-    if fib.retraced_pct > 100:
-        return leg + ", beyond the start of the leg: the leg has failed."
+    which = "window's major" if fib.leg == "major" else "latest confirmed"
+    ends = f"{price(fib.start_price)} to {price(fib.end_price)}"
+    leg = f"On the {which} {fib.direction} leg from {ends}"
+    if fib.retraced_pct > 100 or fib.broken:
+        return leg + ", price has closed beyond the start of the leg: the leg has failed."
     if fib.retraced_pct < 0:
-        return leg + ", past the end of the leg: a new extreme is forming."
+        extreme = (
+            "" if fib.provisional_end_price is None else f" at {price(fib.provisional_end_price)}"
+        )
+        return (
+            f"{leg}, price has gone past the end of the leg: a new extreme{extreme} is forming, "
+            "not confirmed yet."
+        )
+    leg += f", price has retraced {format_percent(fib.retraced_pct)}"
     below, above = _around(fib.levels, facts.last_close)
     if below is None or above is None:
         return leg + "."
@@ -204,17 +210,33 @@ def _confluence(facts: GroundingFacts, price: _Prices) -> str:
     )
 
 
+_VERDICT_WORDS = {
+    "edge": "has held more often than random levels on this history",
+    "no edge": "shows no edge over random levels on this history",
+    "worse than random": "has held less often than random levels on this history",
+}
+
+
 def _hit_rate(facts: GroundingFacts) -> str:
-    """How often the nearest Fibonacci level held on this series' past legs."""
+    """The nearest Fibonacci level's verdict against random levels, never a bare rate."""
     fib = facts.fibonacci
     if fib is None:
         return ""
     nearest = min(fib.levels, key=lambda lv: abs(lv.price - facts.last_close))
     name = f"The nearest Fibonacci level, the {format_ratio(nearest.ratio)} {nearest.kind},"
-    if nearest.hit_rate_pct is None:
-        return f"{name} has not been tested on the past legs of this series yet."
     decided = nearest.held + nearest.broke
+    if (
+        nearest.verdict == "not enough history"
+        or nearest.hit_rate_pct is None
+        or nearest.baseline_hit_rate_pct is None
+    ):
+        return (
+            f"{name} has not enough history on this series to judge "
+            f"({decided} decided legs; at least {facts.hit_rate_min_decided} decided legs "
+            "are needed)."
+        )
     return (
-        f"{name} held in {nearest.held} of {decided} decided legs on this series "
-        f"(hit-rate {format_percent(nearest.hit_rate_pct)})."
+        f"{name} {_VERDICT_WORDS[nearest.verdict]}: it held "
+        f"{format_percent(nearest.hit_rate_pct)} of {decided} decided legs against "
+        f"{format_percent(nearest.baseline_hit_rate_pct)} for random levels of the same depth."
     )

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from typing import Literal
 
 from integrations.ai.intents import main_tool, tools_named
 from integrations.ai.mentions import find_mentions
@@ -78,6 +79,9 @@ class OfflineChatPlanner:
             notes += [window.note] if window.note else []
             text = _blank(text, found_window.start, found_window.end)
 
+        leg = _leg_asked(text)
+        if found_leg := _LEG.search(text):
+            text = _blank(text, found_leg.start(), found_leg.end())
         tool = main_tool(tools_named(text))
         if _ADVICE.search(text):
             tool = "summary"
@@ -92,7 +96,12 @@ class OfflineChatPlanner:
                 return _reply(GREETING)
             if _THANKS.match(message):
                 return _reply(THANKS)
-            wants_change = window is not None or interval is not None or zoom_match is not None
+            wants_change = (
+                window is not None
+                or interval is not None
+                or zoom_match is not None
+                or leg is not None
+            )
             if last is None and wants_change:
                 return _reply(
                     _unknown(mentions.unknown) if mentions.unknown else _which_market("chart")
@@ -126,9 +135,11 @@ class OfflineChatPlanner:
             if window is None:
                 window = Window(period=last.period, start=last.start, end=last.end)
             interval = interval if interval is not None else last.interval
-        return Plan(
-            calls=[_call(tool, symbols, window, interval)], notes=notes, planner=PLANNER_NAME
-        )
+            leg = leg if leg is not None else last.leg
+        call = _call(tool, symbols, window, interval)
+        if leg is not None and call.tool != "quote":
+            call = call.model_copy(update={"leg": leg})
+        return Plan(calls=[call], notes=notes, planner=PLANNER_NAME)
 
 
 def _call(
@@ -145,6 +156,23 @@ def _call(
         end=window.end,
         interval=interval,
     )
+
+
+_LEG = re.compile(
+    r"\b(?:(?:use|on|with|from|draw)\s+)?(?:the\s+)?"
+    r"(?P<which>latest|last|recent|newest|current|major|biggest|largest|dominant|main)\s+"
+    r"(?:swing|leg|move)\b",
+    re.IGNORECASE,
+)
+
+
+def _leg_asked(text: str) -> Literal["major", "latest"] | None:
+    """ "use the latest swing" -> latest; "the major leg" -> major; otherwise no preference."""
+    found = _LEG.search(text)
+    if found is None:
+        return None
+    latest = ("latest", "last", "recent", "newest", "current")
+    return "latest" if found.group("which").lower() in latest else "major"
 
 
 def _reply(text: str) -> Plan:

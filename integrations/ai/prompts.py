@@ -16,7 +16,9 @@ on this series' past legs, market structure, support and resistance zones, confl
 Write for a trader:
 - 3 to 5 sentences reading the chart: the trend and the last structure event, where price \
 sits among the Fibonacci levels, the nearest support and resistance and how far they are, \
-any confluence, and how often the nearest level held.
+any confluence, and what the nearest level's hit-rate `verdict` says: quote a hit-rate only \
+beside its baseline (baseline_hit_rate_pct), and when the verdict is "no edge" or "not enough \
+history" say so plainly instead of presenting the rate as meaningful.
 - Then 2 to 4 bullet points, each starting with "- ".
 Rules: every price or percentage you write must appear in FACTS, written as it appears \
 there; the only other numbers allowed are distances between last_close and a level of FACTS \

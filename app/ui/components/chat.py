@@ -83,7 +83,7 @@ def levels_table(message: UiMessage) -> rx.Component:
             rx.table.row(
                 rx.table.column_header_cell("Level"),
                 rx.table.column_header_cell("Price"),
-                rx.table.column_header_cell("Held"),
+                rx.table.column_header_cell("Held vs random levels"),
             )
         ),
         rx.table.body(rx.foreach(message.levels, level_row)),
@@ -122,6 +122,10 @@ def summary_panel(message: UiMessage) -> rx.Component:
         rx.markdown(message.text, class_name="ai-summary"),
         rx.cond(message.ungrounded.length() > 0, ungrounded_note(message)),
         rx.cond(message.levels.length() > 0, levels_table(message)),
+        rx.foreach(
+            message.leg_lines,
+            lambda line: rx.text(line, size="1", color_scheme="gray", class_name="leg-line"),
+        ),
         rx.hstack(
             rx.link(
                 rx.button(rx.icon("image-down", size=16), "PNG", variant="soft", size="1"),

@@ -18,6 +18,7 @@ import reflex as rx
 from analysis import Analysis
 from analysis.charts.interactive import figure
 from analysis.prices import format_change, format_price, price_decimals
+from analysis.verdicts import short_verdict
 from app.config import get_settings
 from app.logging import get_logger
 from app.services import market
@@ -71,6 +72,19 @@ def _ports() -> AnalysisPorts:
     return analysis_ports(get_settings())
 
 
+def _leg_lines(result: Analysis) -> list[str]:
+    """The legs considered (one line each, the drawn one marked) and any caveat."""
+    fib = result.fibonacci
+    if fib is None:
+        return []
+    lines = [option.summary for option in fib.alternatives]
+    if fib.provisional is not None:
+        lines.append(fib.provisional.note)
+    if fib.note:
+        lines.append(fib.note)
+    return lines
+
+
 def _levels(result: Analysis) -> list[LevelRow]:
     fib = result.fibonacci
     if fib is None:
@@ -81,11 +95,7 @@ def _levels(result: Analysis) -> list[LevelRow]:
     rows = []
     for level in fib.retracements:
         rate = rates.get((level.kind, level.ratio))
-        held = (
-            f"{rate.hit_rate:.0%} ({rate.held}/{rate.held + rate.broke})"
-            if rate is not None and rate.hit_rate is not None
-            else "–"
-        )
+        held = "–" if rate is None else short_verdict(rate)
         rows.append(
             LevelRow(
                 ratio=f"{level.ratio:g}",
@@ -212,6 +222,7 @@ class ChatState(SessionState):
                 chart_url=link.url if link else "",
                 provider=record.ai_provider or "",
                 levels=_levels(result),
+                leg_lines=_leg_lines(result),
             )
         )
         self.context_symbol = request.symbol
@@ -377,6 +388,7 @@ class ChatState(SessionState):
                 provider=response.summary.provider if response.summary else "",
                 ungrounded=response.summary.ungrounded if response.summary else [],
                 levels=_levels(response.analysis),
+                leg_lines=_leg_lines(response.analysis),
                 notice=response.notice or "",
             )
             self.figures = {**self.figures, message.id: figure(reply.run.spec)}

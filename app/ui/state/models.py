@@ -36,6 +36,7 @@ class UiMessage:
     provider: str = ""
     ungrounded: list[str] = dataclasses.field(default_factory=list)
     levels: list[LevelRow] = dataclasses.field(default_factory=list)
+    leg_lines: list[str] = dataclasses.field(default_factory=list)
     compare: list[CompareRowView] = dataclasses.field(default_factory=list)
     notice: str = ""
 

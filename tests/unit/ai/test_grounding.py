@@ -11,11 +11,14 @@ from integrations.ai.facts import grounding_facts
 from integrations.ai.grounding import NumberMention, check_grounding, find_numbers
 from tests.support.bars import sample_stock
 
+LEG = (435.0, 484.94)
+
 
 @cache
 def aapl() -> Analysis:
-    """AAPL's last 300 daily bars to 2013-03-01: close 430.47, a bullish leg 435.00 -> 484.94."""
-    return analyze(sample_stock("AAPL").iloc[-300:], AnalysisSettings())
+    """AAPL's last 300 daily bars to 2013-03-01: close 430.47, levels on the small bullish
+    leg 435.00 -> 484.94 (given as anchors: the default leg is now the year's major move)."""
+    return analyze(sample_stock("AAPL").iloc[-300:], AnalysisSettings(anchor_prices=LEG))
 
 
 def ungrounded(text: str) -> list[str]:
@@ -62,8 +65,8 @@ def test_thousands_separators_are_read() -> None:
 def test_percentages_and_ratios_match_within_a_tenth_of_a_point() -> None:
     text = (
         "Price retraced 109.1% of the leg; the 61.8% and 0.618 levels, the 0.65 edge of the "
-        "golden pocket, and the 1.618 extension; resistance is 1.1% away, with a 16.7% hit-rate "
-        "(0.167 as a ratio)."
+        "golden pocket, and the 1.618 extension; resistance is 1.1% away; random levels of the "
+        "same depth held 45.5% (0.455 as a ratio)."
     )
     assert ungrounded(text) == []
     assert ungrounded("the 0.62 level") == ["0.62"]  # 62% is 0.2 points from 61.8%

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis import Analysis, AnalysisSettings, analyze
@@ -39,7 +41,7 @@ async def test_it_says_it_is_the_offline_analyst(ticker: str, bars: int, detecto
     result = await OfflineChartInterpreter().interpret(b"", series_analysis(ticker, bars, detector))
 
     assert result.provider == "offline analyst"
-    assert result.model == "rules-v1"
+    assert result.model == "rules-v2"
     assert "offline analyst" in result.text
     assert "no AI model" in result.text
     assert result.latency_ms >= 0
@@ -48,18 +50,34 @@ async def test_it_says_it_is_the_offline_analyst(ticker: str, bars: int, detecto
 async def test_it_reads_trend_position_neighbours_confluence_and_hit_rate() -> None:
     result = await OfflineChartInterpreter().interpret(b"", series_analysis("IBM", 300, "zigzag"))
     text = result.text
-    # IBM's last 300 bars: close 202.91 between the 0.382 (202.46) and 0.5 (203.63) levels.
-    assert "between the 0.382 (202.46) and 0.5 (203.63) retracements" in text
-    assert "Nearest support is the 0.382 retracement at 202.46, 0.45 (0.2%) below" in text
-    assert "nearest resistance is the 0.5 retracement at 203.63, 0.72 (0.4%) above" in text
+    # IBM's last 300 bars: close 202.91 on the window's major leg 177.35 -> 211.79.
+    assert "On the window's major bullish leg from 177.35 to 211.79" in text
+    assert "retraced 25.8%, between the 0.382 (198.63) and 0.236 (203.66) retracements" in text
+    assert "Nearest support is the support zone 198.00–199.23, 3.68 (1.8%) below" in text
+    assert "nearest resistance is the 0.236 retracement at 203.66, 0.75 (0.4%) above" in text
     assert "change of character (CHoCH) through 198.68" in text
-    assert "Confluence: the 1 level at 208.58 lies inside the zone 207.52–208.58" in text
-    assert "held in 1 of 7 decided legs on this series (hit-rate 14.3%)" in text
+    assert "Confluence: the 0.618 level at 190.50 lies inside the zone 190.29–190.93" in text
+    assert (
+        "the 0.236 retracement, has not enough history on this series to judge "
+        "(3 decided legs; at least 30 decided legs are needed)"
+    ) in text
     assert result.key_points[:3] == [
         "Trend: bullish on the swing scale, bullish internally.",
-        "Support: the 0.382 retracement at 202.46, 0.45 (0.2%) below.",
-        "Resistance: the 0.5 retracement at 203.63, 0.72 (0.4%) above.",
+        "Support: the support zone 198.00–199.23, 3.68 (1.8%) below.",
+        "Resistance: the 0.236 retracement at 203.66, 0.75 (0.4%) above.",
     ]
+
+
+async def test_with_enough_history_it_quotes_the_verdict_beside_the_baseline() -> None:
+    analysis = analyze(random_walk(20_000, seed=11), AnalysisSettings())
+    result = await OfflineChartInterpreter().interpret(b"", analysis)
+    assert "random levels of the same depth" in result.text
+    assert re.search(
+        r"(shows no edge over|has held more often than|has held less often than) random levels "
+        r"on this history: it held [\d.]+% of \d+ decided legs against [\d.]+%",
+        result.text,
+    ), result.text
+    assert result.ungrounded == []
 
 
 async def test_a_question_is_not_answered_but_acknowledged() -> None:

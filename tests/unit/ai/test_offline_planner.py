@@ -66,3 +66,23 @@ async def test_planner_case_with_the_real_symbol_table(case: Case) -> None:
         conversation = conversation.then(earlier, await chat.plan(earlier, conversation))
     problem = mismatch(case, await chat.plan(case.message, conversation))
     assert problem is None, problem
+
+
+@pytest.mark.parametrize(
+    ("history", "message", "leg"),
+    [
+        ((), "fibonacci for AAPL over 1 year", None),
+        ((), "fibonacci for AAPL on the latest swing", "latest"),
+        (("do a Fibonacci retracement for TSLA over 3 months",), "use the latest swing", "latest"),
+        (("fibonacci for AAPL on the latest swing",), "now the major leg", "major"),
+        (("fibonacci for AAPL on the latest swing",), "and for MSFT?", "latest"),
+    ],
+)
+async def test_the_leg_asked_for_is_planned_and_kept_in_follow_ups(
+    history: tuple[str, ...], message: str, leg: str | None
+) -> None:
+    plan = await plan_after(history, message)
+    assert plan.first is not None, plan.reply
+    assert plan.first.leg == leg
+    if history:
+        assert plan.first.tool == "fibonacci"

@@ -73,20 +73,25 @@ def test_position_names_the_levels_around_the_last_close() -> None:
     assert fib.position.retracement == pytest.approx(0.55)
 
 
-def test_detected_leg_runs_between_the_last_two_alternating_swings() -> None:
+def test_latest_leg_ends_on_the_last_confirmed_swing_not_on_the_live_extreme() -> None:
+    """The 115 low is a pivot, but a lower low may still replace it: it is not an anchor."""
     turns = (100, 120, 110, 130, 115, 118)
     at = turn_indices(*turns)
     frame = from_closes(path(*turns))
-    fib = analyze(frame, AnalysisSettings(detector="pivot", pivot_length=2)).fibonacci
+    settings = AnalysisSettings(detector="pivot", pivot_length=2, leg="latest")
+    fib = analyze(frame, settings).fibonacci
     assert fib is not None
-    assert fib.anchor_source == "detected"
-    assert (fib.start.price, fib.end.price) == (130, 115)
-    assert (fib.start.index, fib.end.index) == (at[3], at[4])
-    assert fib.start.kind == "high"
-    assert fib.end.kind == "low"
+    assert (fib.anchor_source, fib.leg) == ("detected", "latest")
+    assert (fib.start.price, fib.end.price) == (110, 130)
+    assert (fib.start.index, fib.end.index) == (at[2], at[3])
+    assert (fib.start.state, fib.end.state) == ("confirmed", "confirmed")
+    assert (fib.start.kind, fib.end.kind) == ("low", "high")
+    # final once the next opposite swing (the 115 low) was confirmed, 2 bars after it
     assert fib.end.confirmed_index == at[4] + 2
-    assert fib.end.time == frame.index[at[4]].to_pydatetime()
-    assert fib.direction == "bearish"
+    assert fib.end.time == frame.index[at[3]].to_pydatetime()
+    assert fib.direction == "bullish"
+    live = [o for o in fib.alternatives if o.role == "provisional"]
+    assert [(o.start.price, o.end.price, o.end.state) for o in live] == [(130, 115, "provisional")]
 
 
 def test_anchor_times_take_the_bar_extremes() -> None:

@@ -8,6 +8,7 @@ from analysis import AnalysisSettings, analyze
 from analysis.bars import to_bars
 from analysis.hitrates import hit_rates
 from analysis.models import LevelHitRate
+from analysis.stats import wilson_interval
 from analysis.swings import Legs
 from analysis.windows import BarCrossings
 from tests.support.bars import ohlc, random_walk
@@ -46,8 +47,19 @@ def _rates(
 ) -> dict[float, LevelHitRate]:
     bars = to_bars(ohlc(rows))
     atr = np.ones(len(bars))  # 1 point, so "1 x ATR away" is 1 point
+    settings = AnalysisSettings(
+        retracement_ratios=retracements or (0.5,),
+        extension_ratios=extensions,
+        hold_reversal_atr=1.0,
+        hit_rate_max_legs=None,
+    )
     result = hit_rates(
-        bars, atr, BarCrossings(bars), legs, "pivot", retracements, extensions, 1.0, None
+        bars=bars,
+        atr=atr,
+        crossings=BarCrossings(bars),
+        legs=legs,
+        detector="pivot",
+        settings=settings,
     )
     return {level.ratio: level for level in result.levels}
 
@@ -124,3 +136,74 @@ def test_max_legs_measures_only_the_most_recent() -> None:
     result = analyze(frame, AnalysisSettings(hit_rate_max_legs=5))
     assert result.hit_rates.legs_total == 5
     assert "last 5 legs" in result.hit_rates.method
+
+
+def _bouncing_at_golden_ratio(cycles: int) -> tuple[list[tuple[float, float, float, float]], Legs]:
+    """Up legs 100 -> 200 (shifted by 300 each cycle) that each turn exactly at the 0.618."""
+    rows: list[tuple[float, float, float, float]] = []
+    legs = []
+    for c in range(cycles):
+        base = 300.0 * c
+        at = len(rows)
+        rows += [
+            (base + 100, base + 100, base + 100, base + 100),
+            (base + 100, base + 200, base + 100, base + 199),
+            (base + 199, base + 199, base + 190, base + 190),  # leg known here
+            (base + 190, base + 190, base + 138.2, base + 139),  # touches the 0.618, closes above
+            (base + 139, base + 150, base + 139, base + 149),  # 1 ATR away: held
+            (base + 149, base + 250, base + 149, base + 250),  # new high: the watch ends
+        ]
+        legs.append((at, base + 100, at + 1, base + 200, at + 2))
+    return rows, _legs(*legs)
+
+
+def test_a_level_price_respects_every_time_has_an_edge_over_random_levels() -> None:
+    rows, legs = _bouncing_at_golden_ratio(40)
+    golden = _rates(rows, legs, retracements=(0.618,))[0.618]
+    assert (golden.held, golden.broke) == (40, 0)
+    assert golden.baseline.hit_rate is not None
+    assert golden.baseline.hit_rate < 0.2
+    assert golden.difference_interval is not None
+    assert golden.difference_interval[0] > 0
+    assert golden.verdict == "edge"
+    assert golden.verdict_text.startswith("an edge over random levels on this history")
+
+
+def test_too_few_decided_tests_is_not_enough_history_not_a_percentage() -> None:
+    rows, legs = _bouncing_at_golden_ratio(5)
+    golden = _rates(rows, legs, retracements=(0.618,))[0.618]
+    assert golden.hit_rate == 1.0
+    assert golden.verdict == "not enough history"
+    assert golden.verdict_text == "not enough history: 5 decided level tests, 30 needed"
+    assert "%" not in golden.verdict_text
+
+
+def test_on_a_random_walk_fibonacci_levels_have_no_edge() -> None:
+    """A random walk has no memory of its legs: the honest answer is "no edge"."""
+    result = analyze(random_walk(20_000, seed=11))
+    decided = [lv for lv in result.hit_rates.levels if lv.verdict != "not enough history"]
+    assert len(decided) >= 8
+    assert {lv.verdict for lv in decided} <= {"no edge", "edge", "worse than random"}
+    no_edge = [lv for lv in decided if lv.verdict == "no edge"]
+    assert len(no_edge) >= len(decided) - 1, [lv.verdict_text for lv in decided]
+    golden = next(lv for lv in decided if lv.ratio == 0.618)
+    assert golden.verdict_text.startswith("no edge over random levels on this history: held ")
+    assert golden.interval is not None
+    assert golden.hit_rate is not None
+    assert golden.interval[0] <= golden.hit_rate <= golden.interval[1]
+
+
+def test_every_rate_states_its_baseline_and_null_model() -> None:
+    rates = analyze(random_walk(3000, seed=3)).hit_rates
+    assert "uniform within 0.1 of r" in rates.null_model
+    assert rates.min_decided == 30
+    for level in rates.levels:
+        assert level.baseline.legs >= level.legs  # draws x legs, among those still ahead
+        if level.hit_rate is not None and level.baseline.hit_rate is not None:
+            assert level.difference == round(level.hit_rate - level.baseline.hit_rate, 4)
+
+
+def test_wilson_interval_matches_the_textbook_values() -> None:
+    assert wilson_interval(5, 10) == (0.2366, 0.7634)
+    assert wilson_interval(0, 10) == (0.0, 0.2775)
+    assert wilson_interval(0, 0) is None

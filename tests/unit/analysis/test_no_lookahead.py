@@ -13,6 +13,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analysis import Analysis, AnalysisSettings, analyze
+from analysis.engine import leg_swings
+from analysis.fibonacci import extension_price, retracement_price
+from analysis.swings import SwingSet
 from tests.support.bars import random_walk, sample_stock
 
 SMALL = AnalysisSettings(
@@ -61,13 +64,51 @@ def _confirmed_before(full: Analysis, prefix: Analysis, cut: int) -> None:
     assert blocks(prefix) == blocks(full)
 
 
-def _check_all_cuts(frame: pd.DataFrame, config: AnalysisSettings, cuts: list[int]) -> None:
+def _fibonacci_stays(final: SwingSet, prefix: Analysis, cut: int) -> bool:
+    """The prefix's levels are drawn from final swings of the full series known by the cut.
+
+    Those bars are final in the full series too, so the levels can never move: later bars
+    can only make another leg the chosen one. Returns whether there was a leg to check.
+    """
+    fib = prefix.fibonacci
+    if fib is None:
+        return False
+    known = {
+        (int(i), float(p), "high" if h else "low", int(c))
+        for i, p, h, c in zip(final.index, final.price, final.is_high, final.confirmed, strict=True)
+        if c < cut
+    }
+    for anchor in (fib.start, fib.end):
+        assert anchor.state == "confirmed"
+        assert (anchor.index, anchor.price, anchor.kind, anchor.confirmed_index) in known
+    s, e = fib.start.price, fib.end.price
+    assert [lv.price for lv in fib.retracements] == [
+        retracement_price(s, e, lv.ratio) for lv in fib.retracements
+    ]
+    assert [lv.price for lv in fib.extensions] == [
+        extension_price(s, e, lv.ratio) for lv in fib.extensions
+    ]
+    if fib.leg == "latest":  # the latest leg of a prefix is a leg of the full series' history
+        pairs = [a for a in known if a[3] < cut]
+        assert fib.end.confirmed_index == max(a[3] for a in pairs)
+    return True
+
+
+def _check_all_cuts(frame: pd.DataFrame, config: AnalysisSettings, cuts: list[int]) -> int:
+    """Compare every cut; returns how many cuts had a Fibonacci leg to check."""
     full = analyze(frame, config)
     # The comparison means something only if there is something to compare.
     assert full.structure.internal.swings
     assert full.structure.internal.events
-    for cut in cuts:
-        _confirmed_before(full, analyze(frame.iloc[:cut], config), cut)
+    legs_checked = 0
+    for leg in ("major", "latest"):
+        settings = config.model_copy(update={"leg": leg})
+        final = leg_swings(frame, settings)
+        for cut in cuts:
+            prefix = analyze(frame.iloc[:cut], settings)
+            _confirmed_before(full, prefix, cut)
+            legs_checked += _fibonacci_stays(final, prefix, cut)
+    return legs_checked
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -94,4 +135,5 @@ def test_prefix_results_equal_full_results_confirmed_before_the_cut(
 def test_real_series_at_many_cuts(ticker: str, detector: str) -> None:
     frame = sample_stock(ticker).iloc[-900:]
     config = AnalysisSettings(detector=detector, max_items=None)
-    _check_all_cuts(frame, config, list(range(150, len(frame), 75)))
+    cuts = list(range(150, len(frame), 75))
+    assert _check_all_cuts(frame, config, cuts) == 2 * len(cuts), "every cut has a leg"
