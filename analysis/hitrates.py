@@ -6,13 +6,14 @@ known), so the statistic uses no knowledge of how the leg later turned out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from analysis.bars import Bars, BoolArray, FloatArray, IntArray
 from analysis.models import AnalysisSettings, Detector, HitRates, LevelHitRate, RateCounts
-from analysis.stats import ClusterBootstrap, wilson_interval
+from analysis.stats import BOOTSTRAP_SAMPLES, ClusterBootstrap, wilson_interval
 from analysis.swings import Legs
 from analysis.verdicts import verdict_of
 from analysis.windows import BarCrossings
@@ -178,6 +179,154 @@ def _counts(*flags: np.ndarray) -> RateCounts:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class LevelSample:
+    """One ratio's outcomes on one or more series: totals, and sums per cluster of legs.
+
+    `per_cluster` rows: Fibonacci held, Fibonacci decided, baseline held, baseline decided;
+    one column per group of legs sharing a start swing. Samples of several series pool by
+    adding totals and putting their clusters side by side (`pooled`).
+    """
+
+    kind: str
+    ratio: float
+    own: RateCounts
+    random: RateCounts
+    per_cluster: FloatArray
+
+
+def _added(a: RateCounts, b: RateCounts) -> RateCounts:
+    held, broke = a.held + b.held, a.broke + b.broke
+    decided = held + broke
+    return RateCounts(
+        legs=a.legs + b.legs,
+        reached=a.reached + b.reached,
+        held=held,
+        broke=broke,
+        hit_rate=round(held / decided, 4) if decided else None,
+        interval=wilson_interval(held, decided),
+    )
+
+
+def pooled(samples: Sequence[LevelSample]) -> LevelSample:
+    """The samples of one ratio on several series, as one sample."""
+    first = samples[0]
+    own, random = first.own, first.random
+    for sample in samples[1:]:
+        own, random = _added(own, sample.own), _added(random, sample.random)
+    return LevelSample(
+        kind=first.kind,
+        ratio=first.ratio,
+        own=own,
+        random=random,
+        per_cluster=np.concatenate([s.per_cluster for s in samples], axis=1),
+    )
+
+
+def level_samples(
+    *,
+    bars: Bars,
+    atr: FloatArray,
+    crossings: BarCrossings,
+    legs: Legs,
+    settings: AnalysisSettings,
+) -> tuple[int, list[LevelSample]]:
+    """(legs measured, one sample per ratio) on the series' own legs and random levels."""
+    n = len(bars)
+    rows = np.flatnonzero(legs.known < n - 1)
+    if settings.hit_rate_max_legs is not None:
+        rows = rows[-settings.hit_rate_max_legs :]
+    kinds = [("retracement", r) for r in settings.retracement_ratios] + [
+        ("extension", x) for x in settings.extension_ratios
+    ]
+    count, draws = len(rows), settings.baseline_draws
+    if not count:
+        none = np.zeros(0, dtype=bool)
+        empty = _counts(none, none, none, none)
+        return 0, [LevelSample(kd, r, empty, empty, np.zeros((4, 0))) for kd, r in kinds]
+    _, cluster = np.unique(legs.start_index[rows], return_inverse=True)
+    clusters = int(cluster.max()) + 1
+    window = _leg_window(bars, crossings, legs, rows)
+    k = settings.hold_reversal_atr
+    fib_ratio = np.repeat([r for _, r in kinds], count).astype(np.float64)
+    fib_flags = np.repeat([kd == "retracement" for kd, _ in kinds], count)
+    fib = _measure(bars, atr, crossings, window, fib_ratio, fib_flags, k)
+    base_ratio, base_flags = _baseline_ratios(kinds, count, draws, settings.baseline_seed)
+    base = _measure(bars, atr, crossings, window, base_ratio, base_flags, k)
+
+    def per_cluster(flags: np.ndarray) -> FloatArray:
+        sums: FloatArray = np.bincount(
+            cluster, weights=flags.astype(np.float64), minlength=clusters
+        ).astype(np.float64)
+        return sums
+
+    samples = []
+    for pos, (kind, ratio) in enumerate(kinds):
+        f_held, f_broke, f_ahead, f_reached = (a[pos * count : (pos + 1) * count] for a in fib)
+        span = slice(pos * count * draws, (pos + 1) * count * draws)
+        b_held, b_broke, b_ahead, b_reached = (a[span].reshape(draws, count) for a in base)
+        sums = np.vstack(
+            [
+                per_cluster(f_held),
+                per_cluster(f_held | f_broke),
+                per_cluster(b_held.sum(axis=0)),
+                per_cluster((b_held | b_broke).sum(axis=0)),
+            ]
+        )
+        samples.append(
+            LevelSample(
+                kind=kind,
+                ratio=ratio,
+                own=_counts(f_held, f_broke, f_ahead, f_reached),
+                random=_counts(b_held, b_broke, b_ahead, b_reached),
+                per_cluster=sums,
+            )
+        )
+    return count, samples
+
+
+def summarize(
+    samples: Sequence[LevelSample],
+    *,
+    legs_total: int,
+    detector: Detector,
+    settings: AnalysisSettings,
+) -> HitRates:
+    """Intervals and verdicts for each ratio's sample, with the method in words."""
+    boot = ClusterBootstrap(
+        samples[0].per_cluster.shape[1] if samples else 0, settings.baseline_seed
+    )
+    levels = [
+        _level(
+            s.kind,
+            s.ratio,
+            s.own,
+            s.random,
+            boot.difference_interval(*s.per_cluster),
+            settings,
+        )
+        for s in samples
+    ]
+    return HitRates(
+        detector=detector,
+        legs_total=legs_total,
+        method=METHOD.format(
+            legs=legs_total,
+            detector=detector,
+            k=settings.hold_reversal_atr,
+            min_decided=settings.hit_rate_min_decided,
+        ),
+        null_model=NULL_MODEL.format(
+            draws=settings.baseline_draws,
+            retr_band=RETRACEMENT_BAND,
+            ext_band=EXTENSION_BAND,
+            samples=BOOTSTRAP_SAMPLES,
+        ),
+        min_decided=settings.hit_rate_min_decided,
+        levels=levels,
+    )
+
+
 def hit_rates(
     *,
     bars: Bars,
@@ -188,68 +337,10 @@ def hit_rates(
     settings: AnalysisSettings,
 ) -> HitRates:
     """Each ratio's outcomes on the series' own legs, beside random levels on the same legs."""
-    n = len(bars)
-    rows = np.flatnonzero(legs.known < n - 1)
-    if settings.hit_rate_max_legs is not None:
-        rows = rows[-settings.hit_rate_max_legs :]
-    kinds = [("retracement", r) for r in settings.retracement_ratios] + [
-        ("extension", x) for x in settings.extension_ratios
-    ]
-    count, draws = len(rows), settings.baseline_draws
-    method = METHOD.format(
-        legs=count,
-        detector=detector,
-        k=settings.hold_reversal_atr,
-        min_decided=settings.hit_rate_min_decided,
+    count, samples = level_samples(
+        bars=bars, atr=atr, crossings=crossings, legs=legs, settings=settings
     )
-    null_model = NULL_MODEL.format(
-        draws=draws,
-        retr_band=RETRACEMENT_BAND,
-        ext_band=EXTENSION_BAND,
-        samples=1000,
-    )
-    _, cluster = np.unique(legs.start_index[rows], return_inverse=True)
-    clusters = int(cluster.max()) + 1 if count else 0
-    boot = ClusterBootstrap(clusters, settings.baseline_seed)
-    results: list[LevelHitRate] = []
-    if count:
-        window = _leg_window(bars, crossings, legs, rows)
-        k = settings.hold_reversal_atr
-        fib_ratio = np.repeat([r for _, r in kinds], count).astype(np.float64)
-        fib_flags = np.repeat([kd == "retracement" for kd, _ in kinds], count)
-        fib = _measure(bars, atr, crossings, window, fib_ratio, fib_flags, k)
-        base_ratio, base_flags = _baseline_ratios(kinds, count, draws, settings.baseline_seed)
-        base = _measure(bars, atr, crossings, window, base_ratio, base_flags, k)
-    for pos, (kind, ratio) in enumerate(kinds):
-        if not count:
-            none = np.zeros(0, dtype=bool)
-            empty = _counts(none, none, none, none)
-            results.append(_level(kind, ratio, empty, empty, None, settings))
-            continue
-        f_held, f_broke, f_ahead, f_reached = (a[pos * count : (pos + 1) * count] for a in fib)
-        span = slice(pos * count * draws, (pos + 1) * count * draws)
-        b_held, b_broke, b_ahead, b_reached = (a[span].reshape(draws, count) for a in base)
-        own = _counts(f_held, f_broke, f_ahead, f_reached)
-        random = _counts(b_held, b_broke, b_ahead, b_reached)
-
-        def per_cluster(flags: np.ndarray) -> np.ndarray:
-            return np.bincount(cluster, weights=flags.astype(np.float64), minlength=clusters)
-
-        interval = boot.difference_interval(
-            per_cluster(f_held),
-            per_cluster(f_held | f_broke),
-            per_cluster(b_held.sum(axis=0)),
-            per_cluster((b_held | b_broke).sum(axis=0)),
-        )
-        results.append(_level(kind, ratio, own, random, interval, settings))
-    return HitRates(
-        detector=detector,
-        legs_total=count,
-        method=method,
-        null_model=null_model,
-        min_decided=settings.hit_rate_min_decided,
-        levels=results,
-    )
+    return summarize(samples, legs_total=count, detector=detector, settings=settings)
 
 
 def _level(

@@ -84,6 +84,7 @@ class BenchSection(StrEnum):
     analysis = "analysis"
     charts = "charts"
     cache = "cache"
+    fib_baseline = "fib-baseline"
 
 
 class DetectorChoice(StrEnum):
@@ -304,10 +305,10 @@ def bench(
 ) -> None:
     """Time our code against its peer on the same data and print the ratio.
 
-    Sections: analysis (full analyze() vs smartmoneyconcepts), charts (PNG vs mplfinance)
-    and cache (hit latency from
-    memory and Redis for 10 years of daily bars; a throwaway redis-server is started when
-    FINANCIALS_REDIS_URL is not set).
+    Sections: analysis (full analyze() vs smartmoneyconcepts), charts (PNG vs mplfinance),
+    cache (hit latency from memory and Redis for 10 years of daily bars; a throwaway
+    redis-server is started when FINANCIALS_REDIS_URL is not set) and fib-baseline
+    (Fibonacci hit-rates vs random levels of the same depth on the bundled series).
     """
     try:
         counts = [int(part.replace("_", "")) for part in sizes.split(",") if part.strip()]
@@ -331,6 +332,34 @@ def bench(
         from app.bench import cache_bench
 
         typer.echo(cache_bench.report(cache_bench.run(hits, repeat)))
+    if section is BenchSection.all:
+        typer.echo("")
+    if section in (BenchSection.all, BenchSection.fib_baseline):
+        from app.bench import fib_baseline_bench
+
+        typer.echo(fib_baseline_bench.report(fib_baseline_bench.run()))
+
+
+@cli.command()
+def reference(
+    out: Annotated[
+        Path | None, typer.Option(help="Write the JSON here (default: the shipped table).")
+    ] = None,
+    csv_dir: Annotated[
+        Path | None,
+        typer.Option(help="Add every *.csv in this folder to the universe.", file_okay=False),
+    ] = None,
+) -> None:
+    """Rebuild the reference table of Fibonacci vs random hit-rates over a universe."""
+    import json
+
+    from app.bench import fib_baseline_bench
+
+    target = out or fib_baseline_bench.REFERENCE_FILE
+    document = fib_baseline_bench.reference_document(csv_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(document, indent=1, sort_keys=True) + "\n")
+    typer.echo(f"wrote {target} ({len(document['universe'])} series)")
 
 
 @cli.command()

@@ -27,9 +27,9 @@ def welcome_card() -> rx.Component:
             rx.heading("Ask for an analysis", size="5"),
             rx.text(
                 "Type a request in plain English, or pick a tool below and type just a symbol. "
-                "You get an annotated chart, Fibonacci levels and market structure that never "
-                "repaint, how often each level actually held, and a reading of the chart whose "
-                "numbers are checked against the analysis.",
+                "You get an annotated chart, Fibonacci levels drawn from confirmed swings, each "
+                "level's hit-rate beside random levels with a plain verdict, and a reading of "
+                "the chart whose numbers are checked against the analysis.",
                 color_scheme="gray",
             ),
             rx.flex(*[example_prompt(p) for p in EXAMPLE_PROMPTS], wrap="wrap", spacing="2"),
