@@ -306,7 +306,7 @@ class AnalysisSettings(_Model):
         default=30, ge=1, le=10_000, description="Decided levels needed to quote a hit-rate."
     )
     baseline_draws: int = Field(
-        default=8, ge=1, le=100, description="Random levels per leg and ratio in the baseline."
+        default=4, ge=1, le=100, description="Random levels per leg and ratio in the baseline."
     )
     baseline_seed: int = Field(default=0, ge=0, description="Seed of the baseline's draws.")
     max_items: int | None = Field(

@@ -2,7 +2,7 @@
 
 Legs that share a swing are not independent draws (one failed low starts several legs), so
 the difference between a level's hit-rate and its baseline is resampled by cluster: whole
-groups of legs with the same start are drawn with replacement.
+groups of legs with the same start are reweighted together (a Poisson bootstrap).
 """
 
 from __future__ import annotations
@@ -31,15 +31,11 @@ class ClusterBootstrap:
     """Resampling weights over clusters, drawn once and shared by every level's statistic."""
 
     def __init__(self, clusters: int, seed: int, samples: int = BOOTSTRAP_SAMPLES) -> None:
+        # Poisson(1) weights per cluster: the bootstrap's multinomial counts in the limit,
+        # an order of magnitude cheaper to draw for thousands of clusters.
         rng = np.random.default_rng(seed)
         self.clusters = clusters
-        self._weights = (
-            rng.multinomial(clusters, np.full(clusters, 1.0 / clusters), size=samples).astype(
-                np.float64
-            )
-            if clusters
-            else np.zeros((samples, 0))
-        )
+        self._weights = rng.poisson(1.0, size=(samples, clusters)).astype(np.float64)
 
     def difference_interval(
         self,

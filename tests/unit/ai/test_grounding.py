@@ -66,7 +66,7 @@ def test_percentages_and_ratios_match_within_a_tenth_of_a_point() -> None:
     text = (
         "Price retraced 109.1% of the leg; the 61.8% and 0.618 levels, the 0.65 edge of the "
         "golden pocket, and the 1.618 extension; resistance is 1.1% away; random levels of the "
-        "same depth held 45.5% (0.455 as a ratio)."
+        "same depth held 13.3% (0.133 as a ratio)."
     )
     assert ungrounded(text) == []
     assert ungrounded("the 0.62 level") == ["0.62"]  # 62% is 0.2 points from 61.8%
