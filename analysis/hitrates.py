@@ -34,8 +34,8 @@ NULL_MODEL = (
     "{draws} random ratios uniform within {retr_band} of r for retracements (kept within 0..1) "
     "and within {ext_band} of r for extensions (kept above 1). It asks whether the exact ratio "
     "holds more often than any level of about the same depth. The difference's 95% interval "
-    "is a Poisson bootstrap over legs grouped by their start swing ({samples} resamples); an edge is "
-    "claimed only when that interval excludes zero."
+    "is a Poisson bootstrap over legs grouped by their start swing ({samples} resamples); an "
+    "edge is claimed only when that interval excludes zero."
 )
 RETRACEMENT_BAND = 0.1
 EXTENSION_BAND = 0.2
