@@ -21,7 +21,8 @@ def test_strangers_are_sent_to_sign_in(browser: Browser, running_app: RunningApp
 
 
 def test_chat_page_shows_title_welcome_and_input(page: Page, running_app: RunningApp) -> None:
-    expect(page.get_by_role("heading", name="Financials")).to_be_visible()
+    # the first render of a fresh dev build can take several seconds on a loaded machine
+    expect(page.get_by_role("heading", name="Financials")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("Ask for an analysis")).to_be_visible()
     expect(page.locator("#chat-input")).to_be_visible()
     expect(page.locator("#user-name")).to_contain_text("user")
