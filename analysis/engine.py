@@ -283,7 +283,15 @@ def analyze(frame: pd.DataFrame, settings: AnalysisSettings | None = None) -> An
         ("swing", swing_swings, swing_breaks),
     ):
         if breaks is not None and len(breaks):
-            boxes = order_blocks(bars, crossings, scale_swings, breaks, keep)
+            boxes = order_blocks(
+                bars,
+                atr,
+                crossings,
+                scale_swings,
+                breaks,
+                settings.order_block_displacement_atr,
+                keep,
+            )
             blocks.extend(_blocks(bars, boxes, scale))  # type: ignore[arg-type]
     blocks.sort(key=lambda b: (b.break_index, b.scale))
 

@@ -83,38 +83,60 @@ def fair_value_gaps(
     )
 
 
+def _block_candle(bars: Bars, first: int, brk: int, bullish: bool) -> int:
+    """The last opposite candle from the broken swing to the origin of the move (or the origin)."""
+    if bullish:
+        origin = first + int(np.argmin(bars.low[first:brk]))
+        opposite = bars.close[first : origin + 1] < bars.open[first : origin + 1]
+    else:
+        origin = first + int(np.argmax(bars.high[first:brk]))
+        opposite = bars.close[first : origin + 1] > bars.open[first : origin + 1]
+    candles = np.flatnonzero(opposite)
+    return first + int(candles[-1]) if len(candles) else origin
+
+
 def order_blocks(
-    bars: Bars, crossings: BarCrossings, swings: SwingSet, breaks: Breaks, keep: int | None
+    bars: Bars,
+    atr: FloatArray,
+    crossings: BarCrossings,
+    swings: SwingSet,
+    breaks: Breaks,
+    displacement_atr: float,
+    keep: int | None,
 ) -> Boxes:
-    """For each structure break, the last opposite candle at the origin of the displacement.
+    """For each structure break that displaced price, the last opposite candle at its origin.
 
     The origin is the most extreme bar between the broken swing and the break (the lowest low
     before a bullish break); the block is the last down candle at or before it (up candle for
-    bearish breaks), or the origin bar itself when there is none.
+    bearish breaks), or the origin bar itself when there is none. A break counts only if its
+    close is at least `displacement_atr` x ATR (at the block) beyond the block's far edge:
+    without that rule every small break leaves a block and the chart fills with boxes.
+    Both inputs of the rule are known at the break bar, so a block never appears later.
+    Breaks are walked from the newest, so `keep` bounds the work as well as the output.
     """
-    rows = np.arange(len(breaks))
-    if keep is not None:
-        rows = rows[-keep:]
-    index = np.empty(len(rows), dtype=np.int64)
-    for out_pos, row in enumerate(rows):
+    found: list[tuple[int, int]] = []
+    for row in range(len(breaks) - 1, -1, -1):
+        if keep is not None and len(found) >= keep:
+            break
         first = int(swings.index[breaks.swing_row[row]])
         brk = int(breaks.bar[row])
-        if breaks.bullish[row]:
-            origin = first + int(np.argmin(bars.low[first:brk]))
-            opposite = bars.close[first : origin + 1] < bars.open[first : origin + 1]
-        else:
-            origin = first + int(np.argmax(bars.high[first:brk]))
-            opposite = bars.close[first : origin + 1] > bars.open[first : origin + 1]
-        candles = np.flatnonzero(opposite)
-        index[out_pos] = first + int(candles[-1]) if len(candles) else origin
-    bullish = breaks.bullish[rows]
+        bullish = bool(breaks.bullish[row])
+        block = _block_candle(bars, first, brk, bullish)
+        close = float(bars.close[brk])
+        moved = close - float(bars.high[block]) if bullish else float(bars.low[block]) - close
+        if moved >= displacement_atr * float(atr[block]):
+            found.append((row, block))
+    found.reverse()
+    rows = np.array([r for r, _ in found], dtype=np.int64)
+    index = np.array([b for _, b in found], dtype=np.int64)
+    bullish_rows = breaks.bullish[rows]
     top, bottom = bars.high[index], bars.low[index]
     known = breaks.bar[rows]
     return Boxes(
         index=index,
-        bullish=bullish,
+        bullish=bullish_rows,
         top=top,
         bottom=bottom,
         known=known,
-        mitigated=mitigation(crossings, bullish, top, bottom, known, len(bars)),
+        mitigated=mitigation(crossings, bullish_rows, top, bottom, known, len(bars)),
     )

@@ -312,6 +312,15 @@ class AnalysisSettings(_Model):
     max_items: int | None = Field(
         default=200, ge=1, description="Keep the most recent N of each list; null keeps all."
     )
+    order_block_displacement_atr: float = Field(
+        default=1.5,
+        ge=0,
+        le=20,
+        description=(
+            "An order block needs its break to close this many ATR beyond the block; "
+            "0 keeps a block at every break."
+        ),
+    )
 
     @field_validator("retracement_ratios")
     @classmethod

@@ -73,6 +73,12 @@ class ThemeChoice(StrEnum):
     dark = "dark"
 
 
+class FocusChoice(StrEnum):
+    fibonacci = "fibonacci"
+    structure = "structure"
+    levels = "levels"
+
+
 class SourceChoice(StrEnum):
     auto = "auto"
     yahoo = "yahoo"
@@ -190,6 +196,13 @@ def analyze_command(
     theme: Annotated[ThemeChoice, typer.Option(help="Chart theme for --out.")] = (
         ThemeChoice.light
     ),
+    focus: Annotated[
+        FocusChoice,
+        typer.Option(
+            help="What the --out chart shows: Fibonacci levels, market structure, or "
+            "support/resistance zones."
+        ),
+    ] = FocusChoice.fibonacci,
 ) -> None:
     """Swings, Fibonacci, structure, zones, gaps, order blocks and level hit-rates."""
     if csv is not None and source is not None:
@@ -231,6 +244,7 @@ def analyze_command(
             source=history.source if not history.notice else f"{history.source} ({history.notice})",
             generated_at=now,
             theme=theme.value,
+            focus=focus.value,
         )
         stem.with_suffix(".png").write_bytes(render_png(spec))
         typer.echo(f"wrote {stem}.json and {stem}.png", err=True)

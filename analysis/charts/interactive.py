@@ -8,12 +8,21 @@ hoverable.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import plotly.graph_objects as go
 
-from analysis.charts.spec import Box, ChartSpec
+from analysis.charts.labels import Rect, declutter, merged_text, stack_by_group
+from analysis.charts.spec import AnchorMark, Box, ChartSpec, MarginLabel
 from analysis.prices import format_price
+
+# The figure has a fixed height so the label layout below (computed in pixels) holds; its
+# width follows the page, so horizontal estimates assume a typical width.
+HEIGHT = 640
+ASSUMED_WIDTH = 1100
+MARGIN = {"l": 55, "t": 80, "b": 90}
+LABEL_ROW = 16  # px between margin label rows (11 px text)
+CHAR_PX = 6.6  # average width of an 11 px character
 
 LAYER_TITLES = {
     "fibonacci": "Fibonacci",
@@ -24,6 +33,7 @@ LAYER_TITLES = {
     "fair_value_gaps": "Fair value gaps",
     "order_blocks": "Order blocks",
     "last_price": "Last price",
+    "anchors": "Fibonacci anchors",
 }
 
 
@@ -62,17 +72,16 @@ def _boxes_trace(
 
 
 def _level_traces(spec: ChartSpec, times: list[datetime]) -> list[go.Scatter]:
-    """One line per level in its own colour, all toggled by one "Fibonacci" legend entry."""
+    """One line per level in its own colour, all toggled by one "Fibonacci" legend entry.
+
+    The labels are margin annotations (`_margin_annotations`), so none sits on the bars.
+    """
     end = times[-1]
     return [
         go.Scatter(
             x=[times[level.x0], end],
             y=[level.price, level.price],
-            mode="lines+text",
-            text=["", level.label],
-            textposition="middle right",
-            textfont={"color": level.color, "size": 11},
-            cliponaxis=False,
+            mode="lines",
             line={"width": 1.2, "color": level.color},
             name=LAYER_TITLES["fibonacci"],
             legendgroup="fibonacci",
@@ -81,6 +90,175 @@ def _level_traces(spec: ChartSpec, times: list[datetime]) -> list[go.Scatter]:
         )
         for i, level in enumerate(spec.levels)
     ]
+
+
+def _panel(spec: ChartSpec) -> tuple[float, float]:
+    """Pixel top and height of the price panel inside the fixed-height figure."""
+    plot = HEIGHT - MARGIN["t"] - MARGIN["b"]
+    share = 0.78 if spec.has("volume") else 1.0
+    return MARGIN["t"], plot * share
+
+
+def _pixel_y(spec: ChartSpec, price: float) -> float:
+    top, height = _panel(spec)
+    low, high = spec.y_range
+    return top + (high - price) / (high - low) * height
+
+
+def _margin_annotations(spec: ChartSpec) -> tuple[list[dict[str, object]], int]:
+    """Right-margin labels merged and stacked like the PNG's, and the margin width they need.
+
+    Each label is an annotation whose arrow runs from the text to its level at the last bar,
+    so a label pushed out of the way still points at its price.
+    """
+    labels = [lb for lb in spec.margin_labels if spec.has(lb.layer)]
+    top, height = _panel(spec)
+    notes: list[dict[str, object]] = []
+    texts: list[str] = []
+    for side in ("top", "bottom"):
+        for i, lb in enumerate(x for x in labels if x.edge == side):
+            y = (
+                1.0 - i * 0.03
+                if side == "top"
+                else (0.22 if spec.has("volume") else 0.0) + i * 0.03
+            )
+            notes.append(_edge_note(lb, y, "top" if side == "top" else "bottom"))
+            texts.append(lb.text)
+    inside = [lb for lb in labels if lb.edge is None]
+    n_edges = len(labels) - len(inside)
+    low = top + LABEL_ROW / 2 + LABEL_ROW * n_edges
+    high = top + height - LABEL_ROW / 2
+    ys = [_pixel_y(spec, lb.price) for lb in inside]
+    for group in stack_by_group(ys, [lb.layer for lb in inside], LABEL_ROW, low, high):
+        members = [inside[i] for i in group.members]
+        text = merged_text([m.key for m in members], [m.detail for m in members])
+        texts.append(text)
+        target = (
+            members[0].price if len(members) == 1 else sum(m.price for m in members) / len(members)
+        )
+        notes.append(
+            {
+                "x": spec.candles.times[-1],
+                "y": target,
+                "xref": "x",
+                "yref": "y",
+                "text": text,
+                "showarrow": True,
+                "arrowhead": 0,
+                "arrowwidth": 0.8,
+                "arrowcolor": members[0].color,
+                "ax": 18,
+                "ay": group.position - _pixel_y(spec, target),
+                "axref": "pixel",
+                "ayref": "pixel",
+                "xanchor": "left",
+                "font": {"color": members[0].color, "size": 11},
+                "name": members[0].layer,
+            }
+        )
+    widest = max((len(t) for t in texts), default=0)
+    return notes, int(min(0.35 * ASSUMED_WIDTH, 30 + widest * CHAR_PX))
+
+
+def _edge_note(label: MarginLabel, y: float, anchor: str) -> dict[str, object]:
+    return {
+        "x": 1.0,
+        "y": y,
+        "xref": "paper",
+        "yref": "paper",
+        "text": label.text,
+        "showarrow": False,
+        "xanchor": "left",
+        "yanchor": anchor,
+        "xshift": 18,
+        "font": {"color": label.color, "size": 11},
+        "name": label.layer,
+    }
+
+
+def _text_rects(
+    spec: ChartSpec, points: Sequence[tuple[int, float, str, str]], margin_px: int
+) -> list[Rect]:
+    """Estimated pixel boxes of texts at Plotly `textposition`s ("top center", ...)."""
+    n = max(1, len(spec.candles.times))
+    plot_w = ASSUMED_WIDTH - MARGIN["l"] - margin_px
+    rects = []
+    for x, price, text, position in points:
+        px = MARGIN["l"] + (x + 0.5) / n * plot_w
+        py = _pixel_y(spec, price)
+        vertical, horizontal = position.split()
+        w = len(text) * CHAR_PX
+        left = {"left": px - w - 4, "right": px + 4}.get(horizontal, px - w / 2)
+        top = {"top": py - 20, "bottom": py + 6}.get(vertical, py - 7)
+        rects.append((left, top, left + w, top + 14))
+    return rects
+
+
+def _anchor_positions(spec: ChartSpec) -> list[str]:
+    """The leg runs away from its start, so the start's right side is free; the ends are
+    labelled above a high, below a low, leftwards near the last bar."""
+    last = max(1, len(spec.candles.times) - 1)
+    return [
+        "middle right"
+        if m.role == "start"
+        else ("top " if m.above else "bottom ") + ("left" if (m.x or 0) > 0.8 * last else "center")
+        for m in spec.anchors
+        if m.x is not None
+    ]
+
+
+def _anchor_traces(
+    spec: ChartSpec, times: list[datetime], keep: Sequence[bool]
+) -> list[go.Scatter]:
+    """Anchors as circles (filled: confirmed) with their state; the leg as a thin line,
+    dashed to a provisional end."""
+    marks: dict[str, AnchorMark] = {m.role: m for m in spec.anchors if m.x is not None}
+    pal = spec.palette
+    traces = []
+    start = marks.get("start")
+    for role, dash, opacity in (("end", "dot", 0.6), ("provisional end", "dash", 0.5)):
+        end = marks.get(role)
+        if start is None or end is None or start.x is None or end.x is None:
+            continue
+        traces.append(
+            go.Scatter(
+                x=[times[start.x], times[end.x]],
+                y=[start.price, end.price],
+                mode="lines",
+                line={"dash": dash, "width": 1, "color": pal.muted},
+                opacity=opacity,
+                name=LAYER_TITLES["anchors"],
+                legendgroup="anchors",
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+    shown = [m for m in spec.anchors if m.x is not None]
+    if shown:
+        traces.append(
+            go.Scatter(
+                x=[times[m.x] for m in shown if m.x is not None],
+                y=[m.price for m in shown],
+                mode="markers+text",
+                # A label that would collide is left to the hover (and the subtitle).
+                text=[m.text if k else "" for m, k in zip(shown, keep, strict=True)],
+                customdata=[m.text for m in shown],
+                textposition=_anchor_positions(spec),
+                cliponaxis=False,
+                marker={
+                    "symbol": [
+                        "circle" if m.state == "confirmed" else "circle-open" for m in shown
+                    ],
+                    "size": 9,
+                    "color": pal.muted,
+                    "line": {"width": 1.6, "color": pal.muted},
+                },
+                name=LAYER_TITLES["anchors"],
+                legendgroup="anchors",
+                hovertemplate="%{customdata}<extra>anchor</extra>",
+            )
+        )
+    return traces
 
 
 def figure(spec: ChartSpec) -> go.Figure:
@@ -114,7 +292,8 @@ def figure(spec: ChartSpec) -> go.Figure:
             )
         )
     if spec.has("zones") and spec.zones:
-        fig.add_trace(_boxes_trace(spec.zones, times, LAYER_TITLES["zones"], 0.12, d))
+        opacity = 0.25 if spec.focus == "levels" else 0.12
+        fig.add_trace(_boxes_trace(spec.zones, times, LAYER_TITLES["zones"], opacity, d))
     if spec.has("golden_pocket") and spec.golden_pocket is not None:
         fig.add_trace(
             _boxes_trace([spec.golden_pocket], times, LAYER_TITLES["golden_pocket"], 0.2, d)
@@ -123,23 +302,54 @@ def figure(spec: ChartSpec) -> go.Figure:
         fig.add_trace(_boxes_trace(spec.gaps, times, LAYER_TITLES["fair_value_gaps"], 0.15, d))
     if spec.has("order_blocks") and spec.order_blocks:
         fig.add_trace(_boxes_trace(spec.order_blocks, times, LAYER_TITLES["order_blocks"], 0.2, d))
+    notes, margin_px = _margin_annotations(spec)
+    # Inline texts that would collide are left to the hover: estimated boxes, first wins.
+    anchor_points = (
+        [
+            (m.x, m.price, m.text, pos)
+            for m, pos in zip(
+                [m for m in spec.anchors if m.x is not None], _anchor_positions(spec), strict=True
+            )
+            if m.x is not None
+        ]
+        if spec.has("anchors")
+        else []
+    )
+    seg_points = (
+        [((s.x0 + s.x1) // 2, s.price, s.text, "top center") for s in spec.structure]
+        if spec.has("structure")
+        else []
+    )
+    swing_points = (
+        [(m.x, m.price, m.text, "top center" if m.above else "bottom center") for m in spec.swings]
+        if spec.has("swings")
+        else []
+    )
+    keep = declutter(_text_rects(spec, anchor_points + seg_points + swing_points, margin_px))
+    keep_anchor, keep = keep[: len(anchor_points)], keep[len(anchor_points) :]
+    keep_seg, keep_swing = keep[: len(seg_points)], keep[len(seg_points) :]
     if spec.has("fibonacci") and spec.levels:
         fig.add_traces(_level_traces(spec, times))
+    if spec.has("anchors") and spec.anchors:
+        fig.add_traces(_anchor_traces(spec, times, keep_anchor))
     if spec.has("structure") and spec.structure:
         xs: list[datetime | None] = []
         ys: list[float | None] = []
         texts: list[str] = []
-        for seg in spec.structure:
-            xs += [times[seg.x0], times[seg.x1], None]
-            ys += [seg.price, seg.price, None]
-            texts += ["", seg.text, ""]
+        for seg, shown in zip(
+            spec.structure, keep_seg or [True] * len(spec.structure), strict=True
+        ):
+            mid = times[(seg.x0 + seg.x1) // 2]
+            xs += [times[seg.x0], mid, times[seg.x1], None]
+            ys += [seg.price, seg.price, seg.price, None]
+            texts += ["", seg.text if shown else "", "", ""]
         fig.add_trace(
             go.Scatter(
                 x=xs,
                 y=ys,
                 mode="lines+text",
                 text=texts,
-                textposition="top left",
+                textposition="top center",
                 line={"dash": "dash", "width": 1.2, "color": pal.muted},
                 name=LAYER_TITLES["structure"],
                 legendgroup="structure",
@@ -152,16 +362,18 @@ def figure(spec: ChartSpec) -> go.Figure:
                 x=[times[m.x] for m in spec.swings],
                 y=[m.price for m in spec.swings],
                 mode="markers+text",
-                text=[m.text for m in spec.swings],
+                text=[m.text if k else "" for m, k in zip(spec.swings, keep_swing, strict=True)],
+                customdata=[m.text for m in spec.swings],
                 textposition=["top center" if m.above else "bottom center" for m in spec.swings],
                 marker={
                     "symbol": ["triangle-down" if m.above else "triangle-up" for m in spec.swings],
                     "size": 8,
                     "color": pal.swing,
                 },
+                cliponaxis=False,
                 name=LAYER_TITLES["swings"],
                 legendgroup="swings",
-                hovertemplate=f"%{{text}} %{{y:,.{d}f}}<extra>swing</extra>",
+                hovertemplate=f"%{{customdata}} %{{y:,.{d}f}}<extra>swing</extra>",
             )
         )
     if spec.has("last_price"):
@@ -178,13 +390,19 @@ def figure(spec: ChartSpec) -> go.Figure:
         )
     daily = len(times) < 2 or (times[1] - times[0]).total_seconds() >= 86_400
     weekends = daily and not any(t.weekday() >= 5 for t in times)
+    subtitle = "<br>".join(_wrap(" · ".join(spec.subtitle), 150))
+    title = spec.title if not subtitle else f"{spec.title}<br><sup>{subtitle}</sup>"
     fig.update_layout(
-        title={"text": spec.title, "x": 0.01, "font": {"size": 16}},
+        title={"text": title, "x": 0.01, "font": {"size": 16}},
         template="plotly_dark" if spec.theme == "dark" else "plotly_white",
         paper_bgcolor=pal.background,
         plot_bgcolor=pal.panel,
         font={"color": pal.text},
+        height=HEIGHT,
+        annotations=notes,
         xaxis={
+            # Set, not autoranged: the margin labels' arrows would otherwise widen it.
+            "range": [times[0] - (pad := _half_bar(times)), times[-1] + pad],
             "rangeslider": {"visible": False},
             "gridcolor": pal.grid,
             "rangebreaks": [{"bounds": ["sat", "mon"]}] if weekends else [],
@@ -197,7 +415,22 @@ def figure(spec: ChartSpec) -> go.Figure:
         },
         yaxis2={"domain": [0, 0.18], "showgrid": False, "showticklabels": False},
         legend={"orientation": "h", "y": -0.06, "yanchor": "top", "x": 0, "font": {"size": 10}},
-        margin={"l": 55, "r": 110, "t": 50, "b": 90},
+        margin={**MARGIN, "r": max(110, margin_px)},
         hovermode="x unified",
     )
     return fig
+
+
+def _half_bar(times: list[datetime]) -> timedelta:
+    return (times[-1] - times[-2]) / 2 if len(times) > 1 else timedelta(hours=12)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Break a " · "-joined line at its separators into lines of at most `width` characters."""
+    lines: list[str] = []
+    for part in text.split(" · ") if text else []:
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return lines

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from analysis import Analysis, AnalysisInputError, analyze
 from analysis.charts import ChartSpec, build_chart_spec
+from analysis.charts.spec import Focus
 from analysis.charts.static import DEFAULT_SIZE, VISION_SIZE, render_png
 from app.logging import get_logger
 from app.metrics import AI_FAILURES, AI_REQUEST_SECONDS, ANALYSIS_STAGE_SECONDS, CHARTS_RENDERED
@@ -153,6 +154,15 @@ async def _no_progress(_step: str) -> None:
     return None
 
 
+def chart_focus(tool: str) -> Focus:
+    """The chart that answers the tool's question; every other tool gets the Fibonacci one."""
+    if tool == "structure":
+        return "structure"
+    if tool == "levels":
+        return "levels"
+    return "fibonacci"
+
+
 @dataclass(frozen=True)
 class ChartRun:
     """A finished run: the API's response plus what the UI draws its interactive chart from."""
@@ -206,6 +216,7 @@ async def run_chart(
             source=_source_label(history),
             generated_at=datetime.now(UTC),
             theme=request.theme,
+            focus=chart_focus(tool),
         )
         await progress("Drawing the chart…")
         png = await watch.run("chart", lambda: asyncio.to_thread(render_png, spec))

@@ -326,3 +326,19 @@ def test_parse_reports_a_refused_key_without_a_traceback(monkeypatch: pytest.Mon
     assert result.stderr == (
         "error: dashscope planner: the DashScope API key was refused; check DASHSCOPE_API_KEY\n"
     )
+
+
+def test_analyze_focus_draws_the_chart_that_answers_the_question(tmp_path: Path) -> None:
+    csv = str(_csv(tmp_path))
+    charts = {}
+    for focus in ("fibonacci", "structure", "levels"):
+        out = tmp_path / focus
+        args = ["analyze", "MSFT", "--csv", csv, "--out", str(out), "--focus", focus]
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        (chart,) = out.glob("MSFT_1d_*.png")
+        charts[focus] = chart.read_bytes()
+    assert len(set(charts.values())) == 3, "each question gets its own chart"
+    refused = runner.invoke(cli, ["analyze", "MSFT", "--csv", csv, "--focus", "elliott"])
+    assert refused.exit_code == 2
+    assert "fibonacci" in refused.output

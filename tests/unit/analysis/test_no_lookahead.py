@@ -135,5 +135,9 @@ def test_prefix_results_equal_full_results_confirmed_before_the_cut(
 def test_real_series_at_many_cuts(ticker: str, detector: str) -> None:
     frame = sample_stock(ticker).iloc[-900:]
     config = AnalysisSettings(detector=detector, max_items=None)
+    # The displacement rule must leave blocks to compare, some of them still open.
+    blocks = analyze(frame, config).order_blocks
+    assert len(blocks) >= 10
+    assert any(b.mitigated_index is None for b in blocks)
     cuts = list(range(150, len(frame), 75))
     assert _check_all_cuts(frame, config, cuts) == 2 * len(cuts), "every cut has a leg"

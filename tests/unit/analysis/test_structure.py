@@ -79,3 +79,18 @@ def test_order_block_is_the_last_down_candle_at_the_origin_of_the_move() -> None
     assert (first.bottom, first.top) == (11, 12)
     # mitigated when price trades back to the block's bottom (close 11 again at bar 29)
     assert first.mitigated_index == 29
+
+
+def test_an_order_block_needs_a_break_that_displaced_price_by_k_atr() -> None:
+    frame = from_closes(path(*TURNS))
+
+    def blocks(k: float) -> list[int]:
+        config = INTERNAL.model_copy(update={"order_block_displacement_atr": k})
+        return [b.break_index for b in analyze(frame, config).order_blocks]
+
+    # The bar-11 break closed at 15, 3 points above the block's top (12) with ATR 0.875 at
+    # the block: a 3.43 ATR displacement. The other two breaks moved 4.3 and 6.2 ATR.
+    assert blocks(0) == blocks(3.4) == [11, 21, 29]
+    assert blocks(3.5) == [21, 29]
+    assert blocks(6.3) == []
+    assert AnalysisSettings().order_block_displacement_atr == 1.5

@@ -2,34 +2,72 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pandas as pd
+import pytest
 
 from analysis import Analysis
 from analysis.charts.interactive import LAYER_TITLES, figure
+from tests.support.bars import sample_stock
 from tests.unit.charts.conftest import spec_for
 
 
-def test_every_layer_is_a_legend_entry(msft: tuple[pd.DataFrame, Analysis]) -> None:
+@pytest.mark.parametrize(
+    ("focus", "layers"),
+    [
+        ("fibonacci", {"fibonacci", "anchors"}),
+        ("structure", {"swings", "structure"}),
+        ("levels", {"zones"}),
+    ],
+)
+def test_every_layer_of_the_question_is_a_legend_entry(
+    msft: tuple[pd.DataFrame, Analysis], focus: str, layers: set[str]
+) -> None:
     frame, result = msft
-    spec = spec_for(frame, result)
-    fig = figure(spec)
+    fig = figure(spec_for(frame, result, focus=focus))
     legend = {trace.name for trace in fig.data if trace.showlegend is not False}
-    assert {"Price", "Volume", LAYER_TITLES["fibonacci"], LAYER_TITLES["swings"]} <= legend
+    assert {"Price", "Volume", *(LAYER_TITLES[layer] for layer in layers)} <= legend
     assert any(name.startswith("Last price") for name in legend)
+    if focus != "fibonacci":
+        assert LAYER_TITLES["fibonacci"] not in legend, "no Fibonacci ladder unless asked"
 
 
 def test_fibonacci_traces_sit_at_the_level_prices(msft: tuple[pd.DataFrame, Analysis]) -> None:
     frame, result = msft
     spec = spec_for(frame, result)
-    fib = [t for t in figure(spec).data if t.legendgroup == "fibonacci"]
+    fig = figure(spec)
+    fib = [t for t in fig.data if t.legendgroup == "fibonacci"]
     assert len(fib) == len(spec.levels)
     assert sorted(t.y[0] for t in fib) == sorted(lv.price for lv in spec.levels)
-    assert {t.text[1] for t in fib} == {lv.label for lv in spec.levels}
+    # Labels live in the right margin, each pointing (arrow) at its level's price.
+    notes = [a for a in fig.layout.annotations if a.name == "fibonacci"]
+    texts = " ".join(a.text for a in notes)
+    for level in spec.levels:
+        assert f"{level.ratio:g}" in texts
+        assert f"{level.price:,.3f}" in texts
+    assert {a.xanchor for a in notes} == {"left"}
+    assert all(a.ax > 0 for a in notes if a.xref == "x"), "text right of the last bar"
+
+
+@pytest.mark.parametrize("focus", ["fibonacci", "structure", "levels"])
+@pytest.mark.parametrize(("ticker", "bars"), [("AAPL", 2000), ("GOOG", 250), ("MSFT", 250)])
+def test_margin_labels_are_at_least_a_row_apart(focus: str, ticker: str, bars: int) -> None:
+    from analysis import analyze
+    from analysis.charts.interactive import LABEL_ROW, _pixel_y
+
+    frame = sample_stock(ticker).iloc[-bars:]
+    spec = spec_for(frame, analyze(frame), symbol=ticker, focus=focus)
+    fig = figure(spec)
+    rows = sorted(_pixel_y(spec, a.y) + a.ay for a in fig.layout.annotations if a.xref == "x")
+    assert rows, "the question's labels are drawn"
+    for upper, lower in itertools.pairwise(rows):
+        assert lower - upper >= LABEL_ROW - 1e-6
 
 
 def test_candles_and_boxes_carry_the_spec_values(msft: tuple[pd.DataFrame, Analysis]) -> None:
     frame, result = msft
-    spec = spec_for(frame, result)
+    spec = spec_for(frame, result, focus="levels")
     fig = figure(spec)
     candles = next(t for t in fig.data if t.type == "candlestick")
     assert list(candles.close) == spec.candles.close

@@ -32,28 +32,83 @@ def test_png_has_the_requested_size(
     assert Image.open(io.BytesIO(png)).size == size
 
 
-def test_one_label_per_level_none_overlapping(anchored: tuple[pd.DataFrame, Analysis]) -> None:
+def test_every_level_is_named_in_exactly_one_label(
+    anchored: tuple[pd.DataFrame, Analysis],
+) -> None:
     frame, result = anchored
     spec = spec_for(frame, result)
     chart = render(spec, *VISION_SIZE)
-    fib_labels = [label for label in chart.labels if label.layer == "fibonacci"]
-    assert sorted(label.text for label in fib_labels) == sorted(lv.label for lv in spec.levels)
+    labels = [label.text for label in chart.labels if label.layer == "fibonacci"]
+    # Extensions beyond the price axis are named at its edge (▲ above, ▼ below).
+    fib_labels = [text for text in labels if text[0] not in "▲▼"]
+    assert all(text[0] in "▲▼" or text in fib_labels for text in labels)
+    for level in spec.levels:
+        price = f"{level.price:,.{spec.price_decimals}f}"
+        assert sum(price in text for text in fib_labels) == 1, price
+    assert len(fib_labels) <= len(spec.levels)
+
+
+def test_close_levels_are_merged_into_one_label() -> None:
+    from analysis import AnalysisSettings, analyze
+
+    frame = sample_stock("AAPL").iloc[-2000:]
+    # A small leg on a long chart: its 0.5 and 0.618 are a few pixels apart.
+    high = float(frame["high"].iloc[-20:].max())
+    result = analyze(frame, AnalysisSettings(anchor_prices=(high - 6, high)))
+    chart = render(spec_for(frame, result), *VISION_SIZE)
+    texts = [lb.text for lb in chart.labels if lb.layer == "fibonacci"]
+    assert any(" / " in text for text in texts), texts
+    assert any(text.startswith("0.5 / 0.618") or "/ 0.5 / 0.618" in text for text in texts)
+
+
+CROWDED = [("AAPL", 2000), ("AAPL", 250), ("GOOG", 250), ("IBM", 600), ("MSFT", 250)]
+
+
+@pytest.mark.parametrize("size", [(1600, 900), VISION_SIZE])
+@pytest.mark.parametrize("focus", ["fibonacci", "structure", "levels"])
+@pytest.mark.parametrize(("ticker", "bars"), CROWDED)
+def test_no_label_overlaps_another_or_the_latest_bars(
+    ticker: str, bars: int, focus: str, size: tuple[int, int]
+) -> None:
+    from analysis import analyze
+
+    frame = sample_stock(ticker).iloc[-bars:]
+    spec = spec_for(frame, analyze(frame), symbol=ticker, focus=focus)
+    chart = render(spec, *size)
+    assert chart.labels
+    assert chart.protected
     for a, b in itertools.combinations(chart.labels, 2):
         if "axis" in (a.layer, b.layer) and {a.layer, b.layer} != {"axis"}:
             continue  # axis labels sit outside the plot; checked among themselves
         assert not _overlap(a.box, b.box), (a.text, b.text)
+    for label in chart.labels:
+        for candle in chart.protected:
+            assert not _overlap(label.box, candle), f"{label.text!r} covers a latest bar"
+        assert label.box[0] >= 0, f"{label.text!r} is cut off"
+        assert label.box[2] <= size[0], f"{label.text!r} is cut off"
+    layers = {label.layer for label in chart.labels}
+    if focus == "fibonacci":
+        assert {"fibonacci", "anchors"} <= layers
+    else:
+        assert "fibonacci" not in layers, "no Fibonacci ladder unless asked"
+    if focus == "levels":
+        assert "zones" in layers
 
 
-def test_close_levels_are_spread_apart_not_stacked() -> None:
-    frame = sample_stock("AAPL").iloc[-2000:]  # a small leg on a long chart: levels crowd
+def test_fibonacci_chart_marks_a_provisional_end_with_its_note() -> None:
     from analysis import analyze
 
+    frame = sample_stock("AAPL").iloc[-250:]
     result = analyze(frame)
-    chart = render(spec_for(frame, result), *VISION_SIZE)
-    boxes = sorted((lb.box for lb in chart.labels if lb.layer == "fibonacci"), key=lambda b: b[1])
-    assert len(boxes) >= 7
-    for upper, lower in itertools.pairwise(boxes):
-        assert upper[3] <= lower[1], "labels stacked on each other"
+    assert result.fibonacci is not None
+    assert result.fibonacci.provisional is not None
+    spec = spec_for(frame, result, symbol="AAPL")
+    chart = render(spec, *VISION_SIZE)
+    anchors = [lb.text for lb in chart.labels if lb.layer == "anchors"]
+    assert any(text.startswith("start") and "confirmed" in text for text in anchors)
+    assert any(text.startswith("provisional end") for text in anchors)
+    subtitle = " ".join(lb.text for lb in chart.labels if lb.layer == "subtitle")
+    assert result.fibonacci.provisional.note in subtitle
 
 
 def test_labels_stay_readable_at_vision_size(msft: tuple[pd.DataFrame, Analysis]) -> None:
