@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic.config import JsonDict
 
 from analysis import Analysis, AnalysisSettings
 from analysis.models import Detector
@@ -76,8 +77,8 @@ class AnalysisDetail(AnalysisListItem):
     timings_ms: TimingsMs
 
 
-def _not_both(first: str, second: str) -> dict[str, object]:
-    both = {name: {"type": "string"} for name in (first, second)}
+def _not_both(first: str, second: str) -> JsonDict:
+    both: JsonDict = {name: {"type": "string"} for name in (first, second)}
     return {"required": [first, second], "properties": both}
 
 

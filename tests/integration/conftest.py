@@ -18,6 +18,7 @@ import pytest
 from pydantic import SecretStr
 from pymongo import AsyncMongoClient
 
+from app.bench.redis_server import RedisServer, redis_server_binary
 from integrations.chat_history.port import ChatHistoryStore
 from integrations.chat_history.sql import SqlChatHistoryStore
 from integrations.chat_history.tablestore import TablestoreChatHistoryStore, TablestoreConfig
@@ -204,3 +205,14 @@ async def object_store(
     )
     async with httpx.AsyncClient() as browser, _started(real):
         yield StoreUnderTest(real, browser.get, None)
+
+
+@pytest.fixture
+def redis_server() -> Iterator[RedisServer]:
+    """Our own redis-server on a free loopback port (the machine's 6379 is never touched)."""
+    binary = redis_server_binary()
+    if binary is None:
+        pytest.fail("redis-server is missing: run `make system-deps` (Debian: redis-server)")
+    with RedisServer(binary) as running:
+        assert running.port != 6379
+        yield running
