@@ -17,6 +17,7 @@ import httpx
 import pytest
 from pydantic import SecretStr
 from pymongo import AsyncMongoClient
+from sqlalchemy import column, select, table
 
 from app.bench.redis_server import RedisServer, redis_server_binary
 from integrations.chat_history.port import ChatHistoryStore
@@ -26,6 +27,7 @@ from integrations.records.mongo import MongoAnalysisRepository
 from integrations.records.port import AnalysisRepository
 from integrations.records.sql import SqlAnalysisRepository
 from integrations.sql import create_sql_engine, sqlite_url
+from integrations.sql.migrate import VERSION_TABLE
 from integrations.storage.local import LocalObjectStore
 from integrations.storage.oss import OssConfig, OssObjectStore
 from integrations.storage.port import ObjectStore
@@ -216,3 +218,16 @@ def redis_server() -> Iterator[RedisServer]:
     with RedisServer(binary) as running:
         assert running.port != 6379
         yield running
+
+
+def schema_versions(url: str) -> list[str]:
+    """The Alembic versions recorded in the database at `url` (one after a clean upgrade)."""
+    engine = create_sql_engine(url)
+    try:
+        with engine.connect() as connection:
+            versions: Any = connection.execute(
+                select(column("version_num")).select_from(table(VERSION_TABLE))
+            )
+            return [str(v) for v in versions.scalars().all()]
+    finally:
+        engine.dispose()
