@@ -15,6 +15,7 @@ import signal
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -74,7 +75,8 @@ def _listed(client: httpx.Client) -> list[dict[str, object]]:
 @pytest.mark.parametrize("sql_url", SQL_BACKENDS, indirect=True)
 def test_sigkill_mid_burst_loses_no_acknowledged_analysis(sql_url: str, tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    settings = {} if sql_url.startswith("sqlite") else {"database_url": sql_url}
+    # SQLite: the default file in the data folder; PostgreSQL: the fresh schema.
+    settings: dict[str, Any] = {} if sql_url.startswith("sqlite") else {"database_url": sql_url}
     acknowledged: list[str] = []
     stop = threading.Event()
     with api_server(data_dir, **settings) as server:
