@@ -303,12 +303,9 @@ def build_limiter(settings: Settings) -> RateLimiter:
         per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst
     )
     if settings.redis_url:
-        from redis.asyncio import Redis
-
         from integrations.ratelimit.redis_limiter import RedisRateLimiter
 
-        client = Redis.from_url(settings.redis_url, socket_timeout=0.5, socket_connect_timeout=0.5)
-        return RedisRateLimiter(client, policy)
+        return RedisRateLimiter.from_url(settings.redis_url, policy)
     return MemoryRateLimiter(policy)
 
 

@@ -86,7 +86,8 @@ async def _rate_limited(_: Request, exc: Exception) -> JSONResponse:
 async def _market_data_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, MarketDataError)
     if isinstance(exc, UnknownSymbolError):
-        return problem_response(422, "Unknown symbol", str(exc))
+        # A well-formed name that names nothing: the resource is missing, the request is fine.
+        return problem_response(404, "Unknown symbol", str(exc))
     if isinstance(exc, InvalidRangeError):
         return problem_response(422, "Invalid period or interval", str(exc))
     response = problem_response(503, "Market data unavailable", str(exc))

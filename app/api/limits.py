@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.problems import PROBLEM_MEDIA_TYPE, Problem
+from app.api.problems import send_problem
 
 
 class BodySizeLimitMiddleware:
@@ -54,20 +52,5 @@ class BodySizeLimitMiddleware:
         await self.app(scope, counting_receive, guarded_send)
 
     async def _refuse(self, send: Send) -> None:
-        body = Problem(
-            title="Request too large",
-            status=413,
-            detail=f"the request body is larger than {self.max_bytes:,} bytes, the most accepted",
-        ).model_dump()
-        data = json.dumps(body).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-                    (b"content-length", str(len(data)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": data})
+        detail = f"the request body is larger than {self.max_bytes:,} bytes, the most accepted"
+        await send_problem(send, 413, "Request too large", detail)

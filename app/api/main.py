@@ -8,18 +8,16 @@ Reflex lifespan tasks (see `app/app.py`).
 from __future__ import annotations
 
 from fastapi import FastAPI
-from fastapi.responses import JSONResponse
 from prometheus_fastapi_instrumentator import Instrumentator
 
 from app import __version__
 from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.middleware import RequestContextMiddleware
-from app.api.problems import problem_response
+from app.api.openapi import install_openapi
 from app.api.routes import analyses, auth, charts, files, health, login, market
+from app.api.routing import API_PREFIX, ApiRoutingMiddleware
 from app.config import get_settings
-
-API_PREFIX = "/api"
 
 
 def create_api() -> FastAPI:
@@ -31,6 +29,9 @@ def create_api() -> FastAPI:
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=f"{API_PREFIX}/redoc",
     )
+    # Innermost: 404/405 for paths and methods under /api that no route takes, before the
+    # request reaches Reflex's app mounted behind ours.
+    api.add_middleware(ApiRoutingMiddleware, routes=api.router.routes)
     api.add_middleware(BodySizeLimitMiddleware, max_bytes=get_settings().max_request_bytes)
     api.add_middleware(RequestContextMiddleware)
     install_error_handlers(api)
@@ -46,16 +47,5 @@ def create_api() -> FastAPI:
     api.include_router(charts.router, prefix=API_PREFIX)
     api.include_router(market.router, prefix=API_PREFIX)
 
-    # Anything else under /api is ours to refuse, as problem+json, rather than falling
-    # through to Reflex's plain-text 404.
-    @api.api_route(
-        f"{API_PREFIX}/{{path:path}}",
-        methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-        include_in_schema=False,
-    )
-    async def no_such_endpoint(path: str) -> JSONResponse:
-        return problem_response(
-            404, "No such endpoint", f"nothing is served at /api/{path}; see /api/docs"
-        )
-
+    install_openapi(api)
     return api

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from starlette.types import Send
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
@@ -25,3 +28,14 @@ def problem_response(status: int, title: str, detail: str) -> JSONResponse:
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
     """OpenAPI `responses=` entries documenting the problems a route may return."""
     return {status: {"model": Problem, "content": {PROBLEM_MEDIA_TYPE: {}}} for status in statuses}
+
+
+async def send_problem(
+    send: Send, status: int, title: str, detail: str, headers: dict[str, str] | None = None
+) -> None:
+    """A problem response written straight to ASGI `send`, for middleware that answers early."""
+    body = json.dumps(Problem(title=title, status=status, detail=detail).model_dump()).encode()
+    raw = [(b"content-type", PROBLEM_MEDIA_TYPE.encode()), (b"content-length", b"%d" % len(body))]
+    raw += [(name.encode(), value.encode()) for name, value in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": body})

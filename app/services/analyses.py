@@ -1,10 +1,13 @@
 """The one use case behind the API, the chat and the CLI: symbol in, analysis, chart and
 reading out, kept as a record.
 
-Order: resolve the symbol and fetch bars (cached) -> analyse -> open a record -> draw the
-chart -> read it (AI) -> store image then record. Anything the user can fix (unknown symbol,
-bad range, too few bars) fails before a record exists; a failure after that marks the record
-failed with the reason, and nothing stored before is lost.
+Order: resolve the symbol and fetch bars (cached) -> analyse -> draw the chart -> read it
+(AI) -> store image then record. Anything the user can fix (unknown symbol, bad range, too
+few bars) fails before anything is stored; a failure after that stores the record as failed
+with the reason. The record is written once, when the outcome is known, so a process killed
+mid-request leaves no half-done record behind (at most an image no record points at), and a
+request costs one database write. Analyses and chart images repeated exactly (same bars,
+settings, theme and minute) come from `memo` instead of being computed again.
 """
 
 from __future__ import annotations
@@ -24,12 +27,12 @@ from app.logging import get_logger
 from app.metrics import AI_FAILURES, AI_REQUEST_SECONDS, ANALYSIS_STAGE_SECONDS, CHARTS_RENDERED
 from app.services import market
 from app.services.history import chart_link
+from app.services.memo import Lru, bars_digest
 from app.services.records import (
     AnalysisOutcome,
     ChartImage,
     complete_analysis,
     fail_analysis,
-    start_analysis,
 )
 from app.services.schemas import (
     AiSummary,
@@ -44,13 +47,17 @@ from integrations.ai.models import Interpretation
 from integrations.ai.offline_analyst import OfflineChartInterpreter
 from integrations.ai.port import ChartInterpreter
 from integrations.market_data import MarketDataProvider, PriceHistory
-from integrations.records.models import AnalysisRequest, Timings
+from integrations.records.models import AnalysisRecord, AnalysisRequest, Timings
 from integrations.records.port import AnalysisRepository
 from integrations.storage.port import ObjectStore
 
 log = get_logger("financials.services.analyses")
 T = TypeVar("T")
 MAX_BARS = 50_000
+# Bars above this are digested in a thread: hashing them is then worth the hop.
+DIGEST_INLINE_BARS = 10_000
+_analyses: Lru[Analysis] = Lru()
+_charts: Lru[tuple[ChartSpec, bytes]] = Lru()
 
 
 class TooManyBarsError(AnalysisInputError):
@@ -111,10 +118,58 @@ async def _bars(provider: MarketDataProvider, request: ChartRequest) -> PriceHis
     return history
 
 
+async def _digest(history: PriceHistory) -> str:
+    frame = history.frame()
+    if len(frame) <= DIGEST_INLINE_BARS:
+        return bars_digest(frame)
+    return await asyncio.to_thread(bars_digest, frame)
+
+
 async def _analyse(history: PriceHistory, request: ChartRequest) -> Analysis:
     settings = request.analysis_settings()
-    # CPU-bound NumPy work goes to a thread so the event loop keeps serving other users.
-    return await asyncio.to_thread(analyze, history.frame(), settings)
+    key = (await _digest(history), settings.model_dump_json())
+    result = _analyses.get(key)
+    if result is None:
+        # CPU-bound NumPy work goes to a thread so the event loop keeps serving other users.
+        result = await asyncio.to_thread(analyze, history.frame(), settings)
+        _analyses.put(key, result)
+    return result
+
+
+async def _chart(
+    history: PriceHistory, result: Analysis, request: ChartRequest, focus: Focus
+) -> tuple[ChartSpec, bytes]:
+    """The chart's spec and PNG; an identical one drawn this minute is reused."""
+    # The footer shows the minute it was drawn, so within a minute the image is the same.
+    generated_at = datetime.now(UTC).replace(second=0, microsecond=0)
+    source = _source_label(history)
+    key = (
+        await _digest(history),
+        request.analysis_settings().model_dump_json(),
+        history.symbol,
+        request.interval,
+        source,
+        generated_at,
+        request.theme,
+        focus,
+    )
+    drawn = _charts.get(key)
+    if drawn is None:
+        spec = build_chart_spec(
+            history.frame(),
+            result,
+            symbol=history.symbol,
+            interval=request.interval,
+            source=source,
+            generated_at=generated_at,
+            theme=request.theme,
+            focus=focus,
+        )
+        png = await asyncio.to_thread(render_png, spec)
+        CHARTS_RENDERED.labels(size=f"{DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}").inc()
+        drawn = (spec, png)
+        _charts.put(key, drawn)
+    return drawn
 
 
 async def fetch_and_analyse(
@@ -193,8 +248,8 @@ async def run_chart(
     history = await watch.run("data", lambda: _bars(ports.market, request))
     await progress(f"Analysing {len(history):,} bars of {history.symbol}…")
     result = await watch.run("analysis", lambda: _analyse(history, request))
-    record = await start_analysis(
-        ports.records,
+    # Kept in memory until the outcome is known: see the module docstring.
+    record = AnalysisRecord(
         owner=owner,
         request=AnalysisRequest(
             symbol=history.symbol,
@@ -208,19 +263,10 @@ async def run_chart(
         ),
     )
     try:
-        spec = build_chart_spec(
-            history.frame(),
-            result,
-            symbol=history.symbol,
-            interval=request.interval,
-            source=_source_label(history),
-            generated_at=datetime.now(UTC),
-            theme=request.theme,
-            focus=chart_focus(tool),
-        )
         await progress("Drawing the chart…")
-        png = await watch.run("chart", lambda: asyncio.to_thread(render_png, spec))
-        CHARTS_RENDERED.labels(size=f"{DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}").inc()
+        spec, png = await watch.run(
+            "chart", lambda: _chart(history, result, request, chart_focus(tool))
+        )
         reading = None
         if request.interpret:
             await progress("Asking the analyst…")

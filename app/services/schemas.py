@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic.config import JsonDict
 
 from analysis import Analysis, AnalysisSettings
 from analysis.models import Detector
@@ -76,10 +77,25 @@ class AnalysisDetail(AnalysisListItem):
     timings_ms: TimingsMs
 
 
+def _not_both(first: str, second: str) -> JsonDict:
+    both: JsonDict = {name: {"type": "string"} for name in (first, second)}
+    return {"required": [first, second], "properties": both}
+
+
 class ChartRequest(_Body):
     """What to analyse and draw: a symbol (ticker or name) over a period or a date range."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # The schema states what the validator below refuses, so a client (or a fuzzer) that
+    # follows the document never sends a period together with dates.
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        json_schema_extra={
+            "not": {"anyOf": [_not_both("period", "start"), _not_both("period", "end")]},
+            "if": {"required": ["end"], "properties": {"end": {"type": "string"}}},
+            "then": {"required": ["start"], "properties": {"start": {"type": "string"}}},
+        },
+    )
 
     symbol: str = Field(
         min_length=1,
@@ -104,7 +120,10 @@ class ChartRequest(_Body):
     )
     ratios: list[float] | None = Field(
         default=None,
+        min_length=1,
         max_length=20,
+        # Documented here, checked by AnalysisSettings (whose message names the fix).
+        json_schema_extra={"items": {"type": "number", "minimum": 0, "maximum": 1}},
         description="Retracement ratios between 0 and 1; default 0, .236, .382, .5, .618, .786, 1.",
     )
     theme: Literal["light", "dark"] = "light"
@@ -115,6 +134,8 @@ class ChartRequest(_Body):
         """Fail at the boundary (422) rather than deep inside the analysis."""
         if self.period is not None and (self.start is not None or self.end is not None):
             raise ValueError("give either `period` or `start`/`end`, not both")
+        if self.end is not None and self.start is None:
+            raise ValueError("an `end` needs a `start`; or give a `period` instead")
         try:
             self.analysis_settings()
         except ValidationError as exc:

@@ -7,7 +7,6 @@ differs. It must never run in production (the app refuses to start with it there
 from __future__ import annotations
 
 import json
-import os
 import time
 import uuid
 from collections.abc import Iterable
@@ -17,6 +16,7 @@ from joserfc import jwt
 from joserfc.jwk import KeySet, RSAKey
 
 from integrations.auth.keys import StaticKeys
+from integrations.once import read_or_create
 
 DEV_AUDIENCE = "financials-api"
 DEFAULT_TTL_SECONDS = 3600
@@ -29,15 +29,13 @@ class DevIssuer:
 
     @staticmethod
     def _load_or_create(path: Path) -> RSAKey:
-        if path.exists():
-            return RSAKey.import_key(json.loads(path.read_text()))
-        key = RSAKey.generate_key(2048, parameters={"kid": uuid.uuid4().hex[:16], "use": "sig"})
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Written with owner-only permissions from the start: it is a signing key.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            json.dump(key.as_dict(private=True), handle)
-        return key
+        """One key for every worker, even when they start together (`integrations.once`)."""
+
+        def new_key() -> str:
+            key = RSAKey.generate_key(2048, parameters={"kid": uuid.uuid4().hex[:16], "use": "sig"})
+            return json.dumps(key.as_dict(private=True))
+
+        return RSAKey.import_key(json.loads(read_or_create(path, new_key)))
 
     def public_jwks(self) -> dict[str, list[dict[str, object]]]:
         public = self._key.as_dict(private=False)

@@ -1,8 +1,9 @@
 """Redis cache (redis-py asyncio), shared by every app process and surviving restarts.
 
-A cache must never take requests down with it: when Redis is unreachable every call returns
-quickly (short timeouts, no client-side retries) as a miss, one warning is logged per outage,
-and Redis is not asked again for `retry_after_seconds` so requests do not each pay a timeout.
+A cache must never take requests down with it, nor slow them down while it is away: calls
+have short timeouts and no client-side retries, and a circuit breaker (`integrations.breaker`)
+skips Redis entirely once it has failed, probing it in the background until it answers. A
+skipped call is a miss (get) or a dropped write (set); one warning is logged per outage.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ import time
 from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
 
-import structlog
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
+
+from integrations.breaker import CircuitBreaker
 
 
 def redact(url: str) -> str:
@@ -26,6 +28,22 @@ def redact(url: str) -> str:
     host = parts.hostname or ""
     netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port else "")
     return urlunsplit(parts._replace(netloc=netloc))
+
+
+def redis_client(url: str, timeout_seconds: float = 0.5) -> Redis:
+    """A client that fails fast: short timeouts, no retries (the breaker decides what next)."""
+    return Redis.from_url(
+        url,
+        socket_connect_timeout=timeout_seconds,
+        socket_timeout=timeout_seconds,
+        retry=Retry(NoBackoff(), 0),
+    )
+
+
+async def ping(client: Redis) -> None:
+    answered = client.ping()  # typed for the sync and async clients alike
+    if not isinstance(answered, bool):
+        await answered
 
 
 class RedisCache:
@@ -40,64 +58,47 @@ class RedisCache:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._url = redact(url)
-        self._client = Redis.from_url(
-            url,
-            socket_connect_timeout=timeout_seconds,
-            socket_timeout=timeout_seconds,
-            retry=Retry(NoBackoff(), 0),
+        self._client = redis_client(url, timeout_seconds)
+        self.breaker = CircuitBreaker(
+            "cache.redis",
+            lambda: ping(self._client),
+            cool_down_seconds=retry_after_seconds,
+            probe_timeout_seconds=timeout_seconds,
+            clock=clock,
+            context={"url": self._url},
         )
-        self._retry_after = retry_after_seconds
-        self._clock = clock
-        self._down_until: float | None = None  # set while an outage is known
 
     @property
     def available(self) -> bool:
-        """False while an outage is known (after a failure, until a call succeeds again)."""
-        return self._down_until is None
+        """False while an outage is known (the circuit is open)."""
+        return not self.breaker.is_open
 
     async def get(self, key: str) -> bytes | None:
-        if self._resting():
+        if not self.breaker.allows():
             return None
         try:
             value = await self._client.get(key)
         except (RedisError, OSError) as exc:
-            self._failed(exc)
+            self.breaker.failed(exc)
             return None
-        self._succeeded()
+        self.breaker.succeeded()
         return value if isinstance(value, bytes) else None
 
     async def set(self, key: str, value: bytes, ttl_seconds: float) -> None:
-        if self._resting():
+        if not self.breaker.allows():
             return
         try:
             await self._client.set(key, value, px=max(1, int(ttl_seconds * 1000)))
         except (RedisError, OSError) as exc:
-            self._failed(exc)
+            self.breaker.failed(exc)
             return
-        self._succeeded()
+        self.breaker.succeeded()
 
     async def close(self) -> None:
+        await self.breaker.close()
         await self._client.aclose()
 
     async def ping(self) -> None:
-        answered = self._client.ping()  # typed for the sync and async clients alike
-        if not isinstance(answered, bool):
-            await answered
-
-    def _resting(self) -> bool:
-        return self._down_until is not None and self._clock() < self._down_until
-
-    def _failed(self, exc: BaseException) -> None:
-        if self._down_until is None:
-            structlog.get_logger(__name__).warning(
-                "cache.redis_unavailable",
-                url=self._url,
-                error=str(exc) or type(exc).__name__,
-                effect="requests go on without the cache",
-            )
-        self._down_until = self._clock() + self._retry_after
-
-    def _succeeded(self) -> None:
-        if self._down_until is not None:
-            structlog.get_logger(__name__).info("cache.redis_recovered", url=self._url)
-            self._down_until = None
+        """Readiness: while the circuit is open, says why at once instead of waiting."""
+        self.breaker.check()
+        await ping(self._client)

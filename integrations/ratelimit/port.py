@@ -30,3 +30,7 @@ class BucketPolicy(BaseModel):
 
 class RateLimiter(Protocol):
     async def take(self, key: str) -> RateDecision: ...
+
+    async def ping(self) -> None:
+        """Raises when the shared store cannot answer; only readiness checks call it."""
+        ...

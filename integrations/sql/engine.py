@@ -23,9 +23,11 @@ def sqlite_url(path: Path) -> str:
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers run while one writer commits; busy_timeout waits out a writer instead
     # of failing with "database is locked"; foreign keys are off by default in SQLite.
+    # busy_timeout first: switching a fresh file to WAL needs a lock another process that
+    # is starting at the same moment may hold.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 

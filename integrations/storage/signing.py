@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from integrations.once import read_or_create
 
 MIN_SECRET_BYTES = 32
 
@@ -59,21 +60,7 @@ class UrlSigner:
 
 
 def load_or_create_secret(path: Path) -> bytes:
-    """The development signing secret: made once, kept at `path` (mode 0600), reused after.
-
-    Written to a temporary file and hard-linked into place, which fails if the file exists,
-    so two processes starting together agree on one complete secret.
-    """
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "w") as handle:
-            handle.write(secrets.token_hex(MIN_SECRET_BYTES))
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            pass
-        finally:
-            temporary.unlink()
-    return bytes.fromhex(path.read_text().strip())
+    """The development signing secret: made once, kept at `path` (mode 0600), reused after;
+    processes starting together agree on one (`integrations.once`)."""
+    text = read_or_create(path, lambda: secrets.token_hex(MIN_SECRET_BYTES))
+    return bytes.fromhex(text.strip())

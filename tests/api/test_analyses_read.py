@@ -106,7 +106,13 @@ async def test_a_bad_cursor_or_limit_says_what_is_accepted(
     bad_cursor = await client.get(
         "/api/analyses", params={"cursor": "garbage"}, headers=started.headers()
     )
-    assert bad_cursor.status_code == 400
+    # Well-formed but naming no page: 404, as an unknown id; a malformed one is 422.
+    assert bad_cursor.status_code == 404
+    assert "next_cursor" in bad_cursor.json()["detail"]
+    malformed = await client.get(
+        "/api/analyses", params={"cursor": "not/base64"}, headers=started.headers()
+    )
+    assert malformed.status_code == 422
     bad_limit = await client.get("/api/analyses", params={"limit": "0"}, headers=started.headers())
     assert bad_limit.status_code == 422
     assert "limit" in bad_limit.json()["detail"]

@@ -72,7 +72,7 @@ async def test_fast_path_returns_the_analysis_and_stores_nothing(
 @pytest.mark.parametrize(
     ("body", "status", "words"),
     [
-        ({"symbol": "no such thing at all"}, 422, "nothing matches"),
+        ({"symbol": "no such thing at all"}, 404, "nothing matches"),
         ({"symbol": "AAPL", "interval": "5m"}, 422, "daily bars only"),
         ({"symbol": "AAPL", "interval": "7m"}, 422, "interval"),
         ({"symbol": "AAPL", "period": "1y", "start": "2012-01-01"}, 422, "either"),
@@ -80,7 +80,8 @@ async def test_fast_path_returns_the_analysis_and_stores_nothing(
         ({"symbol": "AAPL", "period": "5d"}, 422, "too few"),
         ({"symbol": ""}, 422, "symbol"),
         ({"symbol": "AAPL", "surprise": 1}, 422, "surprise"),
-        ({"symbol": "TSLA"}, 422, "AAPL, FB, GOOG, IBM, MSFT"),
+        ({"symbol": "TSLA"}, 404, "AAPL, FB, GOOG, IBM, MSFT"),
+        ({"symbol": "AAPL", "end": "2012-01-01"}, 422, "needs a `start`"),
     ],
 )
 async def test_bad_requests_are_problems_that_say_what_is_accepted(

@@ -167,3 +167,20 @@ async def test_dev_login_does_not_exist_in_production(
         )
         assert_refused(await client.get("/api/auth/dev-login"), 404, "production")
         assert_refused(await client.get("/api/auth/login"), 503, "FINANCIALS_OIDC_ISSUER")
+
+
+async def test_a_post_without_a_name_signs_in_the_default_user(
+    client: httpx.AsyncClient, dev_login: Login
+) -> None:
+    response = await client.post("/api/auth/dev-login")
+    assert response.status_code == 303
+    value = response.cookies[SESSION_COOKIE]
+    user = read_session(f"{SESSION_COOKIE}={value}")
+    assert user == SessionUser(sub="dev:dev-user", name="dev-user")
+
+
+async def test_a_bad_name_in_the_query_is_refused_even_with_a_good_form_name(
+    client: httpx.AsyncClient, dev_login: Login
+) -> None:
+    response = await client.post("/api/auth/dev-login?user=", data={"user": "alice"})
+    assert_refused(response, 400, "1 to 40 characters")

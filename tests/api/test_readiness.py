@@ -37,7 +37,14 @@ async def test_ready_when_every_dependency_answers(client: httpx.AsyncClient) ->
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert set(body["checks"]) == {"database", "chat_history", "storage", "cache", "ai"}
+    assert set(body["checks"]) == {
+        "database",
+        "chat_history",
+        "storage",
+        "cache",
+        "rate_limit",
+        "ai",
+    }
     assert body["checks"]["ai"]["detail"] == "offline analyst and planner (no DASHSCOPE_API_KEY)"
     assert body["checks"]["cache"] == {
         "state": "ok",
@@ -108,3 +115,5 @@ async def test_redis_down_degrades_but_stays_ready(
     assert response.status_code == 200
     assert response.json()["status"] == "degraded"
     assert response.json()["checks"]["cache"]["state"] == "degraded"
+    assert response.json()["checks"]["rate_limit"]["state"] == "degraded"
+    assert "RedisRateLimiter" in response.json()["checks"]["rate_limit"]["detail"]

@@ -17,7 +17,9 @@ import httpx
 import pytest
 from pydantic import SecretStr
 from pymongo import AsyncMongoClient
+from sqlalchemy import column, select, table
 
+from app.bench.redis_server import RedisServer, redis_server_binary
 from integrations.chat_history.port import ChatHistoryStore
 from integrations.chat_history.sql import SqlChatHistoryStore
 from integrations.chat_history.tablestore import TablestoreChatHistoryStore, TablestoreConfig
@@ -25,6 +27,7 @@ from integrations.records.mongo import MongoAnalysisRepository
 from integrations.records.port import AnalysisRepository
 from integrations.records.sql import SqlAnalysisRepository
 from integrations.sql import create_sql_engine, sqlite_url
+from integrations.sql.migrate import VERSION_TABLE
 from integrations.storage.local import LocalObjectStore
 from integrations.storage.oss import OssConfig, OssObjectStore
 from integrations.storage.port import ObjectStore
@@ -204,3 +207,27 @@ async def object_store(
     )
     async with httpx.AsyncClient() as browser, _started(real):
         yield StoreUnderTest(real, browser.get, None)
+
+
+@pytest.fixture
+def redis_server() -> Iterator[RedisServer]:
+    """Our own redis-server on a free loopback port (the machine's 6379 is never touched)."""
+    binary = redis_server_binary()
+    if binary is None:
+        pytest.fail("redis-server is missing: run `make system-deps` (Debian: redis-server)")
+    with RedisServer(binary) as running:
+        assert running.port != 6379
+        yield running
+
+
+def schema_versions(url: str) -> list[str]:
+    """The Alembic versions recorded in the database at `url` (one after a clean upgrade)."""
+    engine = create_sql_engine(url)
+    try:
+        with engine.connect() as connection:
+            versions: Any = connection.execute(
+                select(column("version_num")).select_from(table(VERSION_TABLE))
+            )
+            return [str(v) for v in versions.scalars().all()]
+    finally:
+        engine.dispose()

@@ -4,13 +4,12 @@ requests down without failing them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import MutableMapping
 from typing import Any
 
-import pytest
 import structlog
 
-from app.bench.redis_server import RedisServer, free_port, redis_server_binary
+from app.bench.redis_server import RedisServer, free_port
 from integrations.cache.redis_cache import RedisCache, redact
 from integrations.market_data import HistoryRequest
 from integrations.market_data.caching import CachedProvider, CacheTtl
@@ -19,22 +18,12 @@ from tests.support.market import FakeProvider
 REQUEST = HistoryRequest.create("AAPL", period="1y")
 
 
-@pytest.fixture
-def server() -> Iterator[RedisServer]:
-    binary = redis_server_binary()
-    if binary is None:
-        pytest.fail("redis-server is missing: run `make system-deps` (Debian: redis-server)")
-    with RedisServer(binary) as running:
-        assert running.port != 6379
-        yield running
-
-
 def _events(logs: list[MutableMapping[str, Any]], name: str) -> list[MutableMapping[str, Any]]:
     return [entry for entry in logs if entry["event"] == name]
 
 
-async def test_bars_cached_by_one_client_are_read_by_another(server: RedisServer) -> None:
-    first, second = RedisCache(server.url), RedisCache(server.url)
+async def test_bars_cached_by_one_client_are_read_by_another(redis_server: RedisServer) -> None:
+    first, second = RedisCache(redis_server.url), RedisCache(redis_server.url)
     source = FakeProvider()
     try:
         written = await CachedProvider(source, first, source="yahoo", ttl=CacheTtl()).history(
@@ -50,9 +39,9 @@ async def test_bars_cached_by_one_client_are_read_by_another(server: RedisServer
 
 
 async def test_requests_survive_a_redis_crash_and_caching_resumes_after_restart(
-    server: RedisServer,
+    redis_server: RedisServer,
 ) -> None:
-    cache = RedisCache(server.url, retry_after_seconds=0)
+    cache = RedisCache(redis_server.url, retry_after_seconds=0)
     source = FakeProvider()
     cached = CachedProvider(source, cache, source="yahoo", ttl=CacheTtl())
     try:
@@ -60,7 +49,7 @@ async def test_requests_survive_a_redis_crash_and_caching_resumes_after_restart(
         await cached.history(REQUEST)
         assert len(source.requests) == 1
 
-        server.kill()
+        redis_server.kill()
         with structlog.testing.capture_logs() as logs:
             for _ in range(3):
                 history = await cached.history(REQUEST)
@@ -68,10 +57,10 @@ async def test_requests_survive_a_redis_crash_and_caching_resumes_after_restart(
         assert len(source.requests) == 4, "every request went to the source"
         (warning,) = _events(logs, "cache.redis_unavailable")
         assert warning["log_level"] == "warning"
-        assert warning["url"] == server.url
+        assert warning["url"] == redis_server.url
         assert not cache.available
 
-        server.start()  # same port, empty
+        redis_server.start()  # same port, empty
         with structlog.testing.capture_logs() as logs:
             await cached.history(REQUEST)  # a miss: Redis lost everything
             await cached.history(REQUEST)  # a hit again
@@ -103,10 +92,13 @@ async def test_during_an_outage_redis_is_left_alone_for_a_while() -> None:
         f"redis://127.0.0.1:{free_port()}/0", retry_after_seconds=5, clock=lambda: now[0]
     )
     try:
-        assert await cache.get("k") is None
-        assert cache._resting(), "the failure starts a quiet period"
+        for _ in range(2):
+            assert await cache.get("k") is None  # two failures open the circuit
+        assert cache.breaker.is_open
+        assert not cache.breaker.allows(), "skipped during the cool-down"
+        assert cache.breaker.skipped == 1
         now[0] = 6
-        assert not cache._resting()
+        assert cache.breaker.allows(), "one trial call after the cool-down"
     finally:
         await cache.close()
 

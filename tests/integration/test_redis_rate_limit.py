@@ -3,32 +3,18 @@ falls back to per-process limits instead of failing requests."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from redis.asyncio import Redis
 
-from app.bench.redis_server import RedisServer, redis_server_binary
+from app.bench.redis_server import RedisServer
 from integrations.ratelimit.port import BucketPolicy
 from integrations.ratelimit.redis_limiter import KEY_PREFIX, RedisRateLimiter
 
 POLICY = BucketPolicy(per_minute=60, burst=3)
 
 
-@pytest.fixture
-def server() -> Iterator[RedisServer]:
-    binary = redis_server_binary()
-    if binary is None:
-        pytest.fail(
-            "redis-server is missing: run `make system-deps` (apt-get install redis-server)"
-        )
-    with RedisServer(binary) as running:
-        yield running
-
-
-async def test_two_replicas_draw_on_one_budget(server: RedisServer) -> None:
-    first = RedisRateLimiter(Redis.from_url(server.url), POLICY)
-    second = RedisRateLimiter(Redis.from_url(server.url), POLICY)
+async def test_two_replicas_draw_on_one_budget(redis_server: RedisServer) -> None:
+    first = RedisRateLimiter(Redis.from_url(redis_server.url), POLICY)
+    second = RedisRateLimiter(Redis.from_url(redis_server.url), POLICY)
     results = [
         (await limiter.take("sub:alice")).allowed for limiter in (first, second, first, second)
     ]
@@ -38,14 +24,16 @@ async def test_two_replicas_draw_on_one_budget(server: RedisServer) -> None:
     assert (await first.take("sub:bob")).allowed
 
 
-async def test_an_outage_falls_back_to_local_limits_and_recovers(server: RedisServer) -> None:
+async def test_an_outage_falls_back_to_local_limits_and_recovers(redis_server: RedisServer) -> None:
     limiter = RedisRateLimiter(
-        Redis.from_url(server.url, socket_timeout=0.5, socket_connect_timeout=0.5), POLICY
+        Redis.from_url(redis_server.url, socket_timeout=0.5, socket_connect_timeout=0.5),
+        POLICY,
+        cool_down_seconds=0,  # try Redis again on the next call
     )
     assert (await limiter.take("sub:alice")).allowed
-    server.kill()
+    redis_server.kill()
     local = [(await limiter.take("sub:alice")).allowed for _ in range(4)]
     assert local == [True, True, True, False], "the local bucket still limits"
-    server.restart()
+    redis_server.restart()
     assert (await limiter.take("sub:carol")).allowed
-    assert await Redis.from_url(server.url).exists(KEY_PREFIX + "sub:carol"), "back on Redis"
+    assert await Redis.from_url(redis_server.url).exists(KEY_PREFIX + "sub:carol"), "back on Redis"

@@ -38,6 +38,7 @@ class RunningServer:
     url: str
     data_dir: Path
     log: Path
+    pid: int  # granian's main process, leader of its own process group
 
 
 def _free_port() -> int:
@@ -47,8 +48,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def api_server(data_dir: Path, **settings: str) -> Iterator[RunningServer]:
-    """Start the backend with `FINANCIALS_*` settings; stop it afterwards."""
+def api_server(data_dir: Path, workers: int = 1, **settings: str) -> Iterator[RunningServer]:
+    """Start the backend (`workers` granian workers) with `FINANCIALS_*` settings; stop it
+    afterwards."""
     port = _free_port()
     log = data_dir.parent / f"server-{port}.log"
     env = {
@@ -71,7 +73,7 @@ def api_server(data_dir: Path, **settings: str) -> Iterator[RunningServer]:
         "--port",
         str(port),
         "--workers",
-        "1",
+        str(workers),
         "--no-access-log",
         "tests.support.api_server:create",
     ]
@@ -86,7 +88,7 @@ def api_server(data_dir: Path, **settings: str) -> Iterator[RunningServer]:
             start_new_session=True,
         )
         try:
-            deadline = time.monotonic() + START_TIMEOUT_S
+            deadline = time.monotonic() + START_TIMEOUT_S * workers  # they start at once
             while True:
                 if process.poll() is not None:
                     raise RuntimeError(f"the API server exited:\n{log.read_text()[-3000:]}")
@@ -98,7 +100,7 @@ def api_server(data_dir: Path, **settings: str) -> Iterator[RunningServer]:
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"the API server did not start:\n{log.read_text()[-3000:]}")
                 time.sleep(0.2)
-            yield RunningServer(url=url, data_dir=data_dir, log=log)
+            yield RunningServer(url=url, data_dir=data_dir, log=log, pid=process.pid)
         finally:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGTERM)

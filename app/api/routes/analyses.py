@@ -18,6 +18,8 @@ from integrations.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, InvalidPageReq
 from integrations.records.models import RECORD_ID_PATTERN
 
 router = APIRouter(tags=["analyses"])
+# Cursors are unpadded base64url (integrations.paging).
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
 Reader = Annotated[Principal, Depends(require(CHARTS_READ))]
 
 
@@ -25,13 +27,21 @@ Reader = Annotated[Principal, Depends(require(CHARTS_READ))]
     "/analyses",
     summary="Your analyses, newest first",
     response_model=AnalysisPage,
-    responses=problem_responses(400, 401, 403, 429),
+    responses=problem_responses(401, 403, 404, 422, 429),
 )
 async def list_analyses(
     caller: Reader,
     settings: SettingsDep,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
-    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    cursor: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=512,
+            pattern=CURSOR_PATTERN,
+            description="The `next_cursor` of the previous page, unchanged.",
+        ),
+    ] = None,
     symbol: Annotated[str | None, Query(max_length=32)] = None,
 ) -> AnalysisPage | JSONResponse:
     persistence = current_persistence()
@@ -46,7 +56,8 @@ async def list_analyses(
             lifetime=settings.signed_url_ttl,
         )
     except InvalidPageRequestError as exc:
-        return problem_response(400, "Invalid page request", str(exc))
+        # Well-formed, but no page of this list starts there (as an unknown id would be).
+        return problem_response(404, "No such page", str(exc))
 
 
 @router.get(

@@ -23,7 +23,7 @@ Writer = Annotated[Principal, Depends(require(CHARTS_WRITE))]
     status_code=status.HTTP_201_CREATED,
     response_model=ChartResponse,
     summary="Fibonacci chart: levels, structure, a signed chart link and the AI reading",
-    responses=problem_responses(401, 403, 413, 422, 429, 503),
+    responses=problem_responses(401, 403, 404, 413, 422, 429, 503),
 )
 async def fibonacci_chart(
     body: ChartRequest, caller: Writer, settings: SettingsDep

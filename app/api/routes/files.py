@@ -7,13 +7,22 @@ response forbids scripts and sniffing: an image link can never run code on our o
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Query
+from fastapi import Path as PathParam
 from fastapi.responses import Response
 
 from app.api.problems import problem_response, problem_responses
 from app.wiring import NotStartedError, current_persistence
 from integrations.storage.errors import ObjectNotFoundError
-from integrations.storage.keys import InvalidObjectKeyError, check_key, content_type_for
+from integrations.storage.keys import (
+    _KEY,
+    MAX_KEY_LENGTH,
+    InvalidObjectKeyError,
+    check_key,
+    content_type_for,
+)
 from integrations.storage.signing import LinkRefusedError
 
 router = APIRouter(tags=["files"])
@@ -40,7 +49,14 @@ def _is_unix_time(value: str) -> bool:
     },
 )
 async def get_file(
-    key: str,
+    key: Annotated[
+        str,
+        PathParam(
+            description="The object key from the link.",
+            # Documented, and checked by `check_key` so a bad key gets its own message (400).
+            json_schema_extra={"pattern": _KEY.pattern, "maxLength": MAX_KEY_LENGTH},
+        ),
+    ],
     expires: str | None = Query(default=None, description="Unix time the link stops working."),
     sig: str | None = Query(default=None, description="HMAC-SHA256 of the key and expiry."),
 ) -> Response:

@@ -16,6 +16,7 @@ from app.services.readiness import Probe, Readiness, check_readiness
 from app.wiring import (
     NotStartedError,
     current_ai,
+    current_limiter,
     current_market_data,
     current_persistence,
 )
@@ -55,6 +56,7 @@ def health(settings: SettingsDep) -> Health:
 def _probes() -> list[Probe]:
     persistence = current_persistence()
     cache = current_market_data().cache
+    limiter = current_limiter()
     return [
         Probe("database", True, persistence.records.ping, type(persistence.records).__name__),
         Probe(
@@ -66,6 +68,8 @@ def _probes() -> list[Probe]:
         Probe("storage", True, persistence.objects.ping, type(persistence.objects).__name__),
         # Without the cache requests are slower, not failing: degraded, still ready.
         Probe("cache", False, cache.ping, type(cache).__name__),
+        # Without Redis, limits are per process: degraded, still ready.
+        Probe("rate_limit", False, limiter.ping, type(limiter).__name__),
         # Not called (a model call costs money); says which analyst answers.
         Probe("ai", False, _configured, _ai_detail()),
     ]

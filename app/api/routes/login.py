@@ -43,6 +43,9 @@ log = get_logger("financials.login")
 
 DEV_LOGIN_ROUTE = AUTH_ROUTE + "/dev-login"
 DEV_USER_PATTERN = re.compile(r"[A-Za-z0-9._-]{1,40}")
+# Documented, and checked by the handler itself so a bad name gets our message (400).
+_DEV_USER_SCHEMA = {"pattern": f"^{DEV_USER_PATTERN.pattern}$"}
+_DEV_USER_TEXT = "Local user name: 1-40 of A-Z a-z 0-9 . _ -"
 DEFAULT_DEV_USER = "dev-user"
 MAX_NEXT_CHARS = 2048
 
@@ -302,7 +305,7 @@ def _dev_sign_in(request: Request, user: str | None, next: str | None) -> Respon
 async def dev_login_page(
     request: Request,
     user: Annotated[
-        str | None, Query(description="Local user name: 1-40 of A-Z a-z 0-9 . _ -")
+        str | None, Query(description=_DEV_USER_TEXT, json_schema_extra=_DEV_USER_SCHEMA)
     ] = None,
     next: NextParam = None,
 ) -> Response:
@@ -311,19 +314,34 @@ async def dev_login_page(
 
 @router.post(
     "/dev-login",
-    summary="Development sign-in as a local user (form or query fields `user`, `next`)",
+    summary="Development sign-in as a local user (form or query fields `user`, `next`); "
+    f"without a name, as `{DEFAULT_DEV_USER}`",
     status_code=303,
     response_class=RedirectResponse,
     responses=problem_responses(400, 403, 404),
 )
 async def dev_login_submit(
     request: Request,
-    user: Annotated[str | None, Form()] = None,
+    user: Annotated[
+        str | None, Form(description=_DEV_USER_TEXT, json_schema_extra=_DEV_USER_SCHEMA)
+    ] = None,
     next: Annotated[str | None, Form()] = None,
+    user_in_query: Annotated[
+        str | None,
+        Query(alias="user", description=_DEV_USER_TEXT, json_schema_extra=_DEV_USER_SCHEMA),
+    ] = None,
+    next_in_query: Annotated[str | None, Query(alias="next")] = None,
 ) -> Response:
-    user = user if user is not None else request.query_params.get("user")
-    next = next if next is not None else request.query_params.get("next")
-    return _dev_sign_in(request, user if user is not None else "", next)
+    # One click signs in: with no name at all, as the default local user the form offers.
+    # FastAPI reads an empty form field as absent; an empty name is a bad name, not none.
+    sent = (await request.form()).get("user")
+    user = sent if isinstance(sent, str) else user
+    # A bad name anywhere is refused, even if the other place holds a good one.
+    given = [name for name in (user, user_in_query) if name is not None]
+    bad = [name for name in given if not DEV_USER_PATTERN.fullmatch(name)]
+    chosen = (bad or given or [DEFAULT_DEV_USER])[0]
+    next = next if next is not None else next_in_query
+    return _dev_sign_in(request, chosen, next)
 
 
 @router.get(

@@ -27,7 +27,7 @@ Reader = Annotated[Principal, Depends(require(CHARTS_READ))]
     "/analysis",
     response_model=AnalysisResult,
     summary="The analysis JSON only: no chart, no record, no AI (fast path)",
-    responses=problem_responses(401, 403, 413, 422, 429, 503),
+    responses=problem_responses(401, 403, 404, 413, 422, 429, 503),
 )
 async def analysis_only(body: ChartRequest, caller: Reader) -> AnalysisResult:
     return await analyse_only(current_market_data().provider, body)
@@ -37,7 +37,7 @@ async def analysis_only(body: ChartRequest, caller: Reader) -> AnalysisResult:
     "/market/{symbol}/quote",
     response_model=Quote,
     summary="Last price, change, day and 52-week range",
-    responses=problem_responses(401, 403, 422, 429, 503),
+    responses=problem_responses(401, 403, 404, 422, 429, 503),
 )
 async def quote(
     symbol: Annotated[
