@@ -3,7 +3,7 @@ data "alicloud_account" "current" {}
 locals {
   prefix     = "${var.name}-${var.environment}"
   account_id = data.alicloud_account.current.id
-  tags       = merge(var.tags, {
+  tags = merge(var.tags, {
     app         = var.name
     environment = var.environment
     managed-by  = "terraform"

@@ -40,7 +40,7 @@ output "redis_host" {
 
 output "mongodb_replica_set" {
   description = "Replica set name and member hosts for FINANCIALS_MONGODB_URI (user root)."
-  value       = {
+  value = {
     name  = alicloud_mongodb_instance.records.replica_set_name
     hosts = [for member in alicloud_mongodb_instance.records.replica_sets : "${member.connection_domain}:${member.connection_port}"]
   }

@@ -172,13 +172,14 @@ variable "charts_retention_days" {
 
 variable "create_app_access_key" {
   description = <<-EOT
-    Create a RAM user and AccessKey limited to the Tablestore instance and the charts bucket,
-    for FINANCIALS_OSS_ACCESS_KEY_* and FINANCIALS_TABLESTORE_ACCESS_KEY_*: the app does not
-    read RRSA credentials yet. The secret lands in the Terraform state: keep the state in the
-    encrypted OSS backend, or create the key in the console instead.
+    Opt-in, off by default: in ACK the pods take short-lived keys through RRSA (the
+    pod_ram_role_name role). Only to run the backend outside ACK, create a RAM user and
+    AccessKey with the same least-privilege policy, for FINANCIALS_OSS_ACCESS_KEY_* and
+    FINANCIALS_TABLESTORE_ACCESS_KEY_*. The secret lands in the Terraform state: keep the
+    state in the encrypted OSS backend, or create the key in the console instead.
   EOT
-  type    = bool
-  default = false
+  type        = bool
+  default     = false
 }
 
 # --- Edge ---------------------------------------------------------------------------------
