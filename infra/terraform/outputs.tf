@@ -13,6 +13,11 @@ output "oss_endpoint" {
   value       = "https://oss-${var.region}.aliyuncs.com"
 }
 
+output "oss_region" {
+  description = "FINANCIALS_OSS_REGION (Signature V4 scope)."
+  value       = var.region
+}
+
 output "site_bucket" {
   description = "Upload the exported frontend here (infra/scripts/build_and_push_frontend.sh)."
   value       = alicloud_oss_bucket.site.bucket

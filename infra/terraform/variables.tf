@@ -4,6 +4,16 @@ variable "region" {
   default     = "cn-hangzhou"
 }
 
+variable "account_id" {
+  description = "The Alibaba Cloud account applied to; global names (buckets) include it, so the committed Helm names can be derived from the tfvars. A plan in another account fails."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9]{16}$", var.account_id))
+    error_message = "An Alibaba Cloud account id is 16 digits (Account Center in the console)."
+  }
+}
+
 variable "name" {
   description = "Prefix of every resource name; also the Kubernetes namespace."
   type        = string

@@ -121,7 +121,11 @@ def test_deploy_refuses_an_image_without_a_digest() -> None:
 def test_deploy_pins_the_digest_and_waits_for_the_rollout() -> None:
     image = f"registry.cn-hangzhou.aliyuncs.com/financials/financials-backend@{DIGEST}"
     code, output = _run(
-        "deploy_helm.sh", DRY_RUN="1", IMAGE=image, VALUES_FILE="infra/helm/values-staging.yaml"
+        "deploy_helm.sh",
+        DRY_RUN="1",
+        IMAGE=image,
+        NAMES_FILE="infra/helm/names-staging.yaml",
+        VALUES_FILE="infra/helm/values-staging.yaml",
     )
     assert code == 0, output
     assert "helm upgrade --install financials" in output
@@ -131,6 +135,8 @@ def test_deploy_pins_the_digest_and_waits_for_the_rollout() -> None:
     )
     assert "--atomic" in output
     assert "--wait" in output
-    assert "values-staging.yaml" in output
+    assert "--values infra/helm/names-staging.yaml --values infra/helm/values-staging.yaml" in (
+        output
+    ), "Terraform's names first, the environment's own values over them"
     assert "pod-identity.alibabacloud.com/injection=on" in output
     assert "rollout status deployment/financials-backend" in output
