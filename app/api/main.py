@@ -18,11 +18,9 @@ from app.api.middleware import RequestContextMiddleware
 from app.api.problems import problem_response
 from app.api.routes import analyses, auth, charts, files, health, login, market
 from app.config import get_settings
+from app.metrics import InFlightRequests
 
 API_PREFIX = "/api"
-
-
-IN_FLIGHT_METRIC = "financials_http_requests_in_flight"
 
 
 def create_api() -> FastAPI:
@@ -37,14 +35,11 @@ def create_api() -> FastAPI:
     api.add_middleware(BodySizeLimitMiddleware, max_bytes=get_settings().max_request_bytes)
     api.add_middleware(RequestContextMiddleware)
     install_error_handlers(api)
-    # The in-flight gauge (summed over the pod's workers) is the HPA's second metric: time
-    # waiting on DashScope does not show up as CPU (docs/scaling.md).
-    Instrumentator(
-        excluded_handlers=["/metrics"],
-        should_group_status_codes=False,
-        should_instrument_requests_inprogress=True,
-        inprogress_name=IN_FLIGHT_METRIC,
-    ).instrument(api).expose(api, endpoint="/metrics", include_in_schema=False)
+    # Requests in flight, the HPA's second metric (docs/scaling.md).
+    api.add_middleware(InFlightRequests)
+    Instrumentator(excluded_handlers=["/metrics"], should_group_status_codes=False).instrument(
+        api
+    ).expose(api, endpoint="/metrics", include_in_schema=False)
     api.include_router(health.router, prefix=API_PREFIX)
     api.include_router(files.router, prefix=API_PREFIX)
     api.include_router(auth.router, prefix=API_PREFIX)

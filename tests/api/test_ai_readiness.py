@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 
 import httpx
 import pytest
-import structlog
 
 from app.config import get_settings
 from app.wiring import (
@@ -19,6 +18,7 @@ from app.wiring import (
     use_market_data,
     use_persistence,
 )
+from tests.support.log_recorder import LogRecorder
 
 
 @asynccontextmanager
@@ -64,13 +64,13 @@ async def test_production_without_a_key_is_degraded_with_the_reason(
 
 
 @pytest.mark.usefixtures("production")
-async def test_production_without_a_key_warns_at_start_up() -> None:
-    with structlog.testing.capture_logs() as logs:
-        async with ai_lifespan():
-            pass
+async def test_production_without_a_key_warns_at_start_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    log = LogRecorder()
+    monkeypatch.setattr("app.wiring.log", log)
+    async with ai_lifespan():
+        pass
 
-    warnings = [entry for entry in logs if entry["log_level"] == "warning"]
-    assert [entry["event"] for entry in warnings] == [MISSING_AI_KEY]
+    assert [event for level, event, _ in log.records if level == "warning"] == [MISSING_AI_KEY]
 
 
 @pytest.mark.usefixtures("production")
@@ -79,13 +79,14 @@ async def test_offline_on_purpose_is_ok_and_silent(
 ) -> None:
     monkeypatch.setenv("FINANCIALS_AI", "offline")
     get_settings.cache_clear()
-    with structlog.testing.capture_logs() as logs:
-        async with ai_lifespan():
-            status, overall, ai = await _ai_check(client)
+    log = LogRecorder()
+    monkeypatch.setattr("app.wiring.log", log)
+    async with ai_lifespan():
+        status, overall, ai = await _ai_check(client)
 
     assert (status, overall, ai["state"]) == (200, "ok", "ok")
     assert ai["detail"] == "offline analyst and planner (FINANCIALS_AI=offline)"
-    assert not [entry for entry in logs if entry["log_level"] == "warning"]
+    assert not [event for level, event, _ in log.records if level == "warning"]
 
 
 @pytest.mark.usefixtures("production")

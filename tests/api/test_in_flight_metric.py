@@ -11,7 +11,7 @@ import httpx
 import pytest
 import yaml
 
-from app.api.main import IN_FLIGHT_METRIC
+from app.metrics import IN_FLIGHT_METRIC
 from app.services.readiness import Probe
 from tests.conftest import REPO_ROOT
 

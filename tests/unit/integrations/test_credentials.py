@@ -9,13 +9,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-import structlog
 from alibabacloud_credentials.exceptions import CredentialException
 
 from app.config import Settings
 from app.wiring import ConfigurationError, build_persistence
 from integrations.credentials import MissingCredentialsError, credential_chain
 from integrations.storage.oss import OssConfig, OssObjectStore
+from tests.support.log_recorder import LogRecorder
 from tests.support.oss_server import loopback_oss
 from tests.support.sts_server import RunningSts, StsState, loopback_sts
 
@@ -176,10 +176,13 @@ def test_tablestore_and_oss_take_rrsa_keys_from_the_pod(
         }
     )
 
-    with structlog.testing.capture_logs() as logs:
-        persistence = build_persistence(settings)
+    log = LogRecorder()
+    monkeypatch.setattr("app.wiring.log", log)
+    persistence = build_persistence(settings)
 
     assert type(persistence.objects).__name__ == "OssObjectStore"
     assert type(persistence.chat_history).__name__ == "TablestoreChatHistoryStore"
-    chosen = {e["service"]: e["source"] for e in logs if e["event"] == "cloud credentials"}
+    chosen = {
+        f["service"]: f["source"] for _, event, f in log.records if event == "cloud credentials"
+    }
     assert chosen == {"OSS": "rrsa", "Tablestore": "rrsa"}
