@@ -19,12 +19,15 @@ Environment = Literal["development", "test", "production"]
 LogFormat = Literal["auto", "console", "json"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 MarketDataSource = Literal["auto", "yahoo", "sample"]
+AiMode = Literal["auto", "offline"]
 
 # A cloud service is used when its group is set, and every field of the group is needed.
+# Its access keys are optional (RRSA or ALIBABA_CLOUD_* keys otherwise), but go in pairs.
 _CLOUD_GROUPS = {
-    ("Tablestore", "tablestore"): ("endpoint", "instance", "access_key_id", "access_key_secret"),
-    ("OSS", "oss"): ("endpoint", "bucket", "access_key_id", "access_key_secret"),
+    ("Tablestore", "tablestore"): ("endpoint", "instance"),
+    ("OSS", "oss"): ("endpoint", "bucket", "region"),
 }
+_KEY_PAIR = ("access_key_id", "access_key_secret")
 MIN_SIGNING_KEY_CHARS = 32
 
 
@@ -66,7 +69,10 @@ class Settings(BaseSettings):
     mongodb_database: str = Field(default="financials", min_length=1)
     tablestore_endpoint: str | None = Field(default=None, pattern=r"^https?://")
     tablestore_instance: str | None = None
-    tablestore_access_key_id: str | None = None
+    tablestore_access_key_id: str | None = Field(
+        default=None,
+        description="Static keys for Tablestore; unset: RRSA in ACK, else ALIBABA_CLOUD_* keys.",
+    )
     tablestore_access_key_secret: SecretStr | None = None
     tablestore_table_prefix: str = Field(default="financials_", pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
     tablestore_ttl_days: int | None = Field(
@@ -74,7 +80,15 @@ class Settings(BaseSettings):
     )
     oss_endpoint: str | None = Field(default=None, pattern=r"^https?://")
     oss_bucket: str | None = None
-    oss_access_key_id: str | None = None
+    oss_region: str | None = Field(
+        default=None,
+        pattern=r"^[a-z]{2}(-[a-z0-9]+)+$",
+        description="The bucket's region, e.g. cn-hangzhou: Signature V4 is scoped to it.",
+    )
+    oss_access_key_id: str | None = Field(
+        default=None,
+        description="Static keys for OSS; unset: RRSA in ACK, else ALIBABA_CLOUD_* keys.",
+    )
     oss_access_key_secret: SecretStr | None = None
     files_signing_key: SecretStr | None = Field(
         default=None,
@@ -160,6 +174,11 @@ class Settings(BaseSettings):
         ),
         description="DashScope API key; unset: the offline analyst and planner.",
     )
+    ai: AiMode = Field(
+        default="auto",
+        description="`auto`: DashScope when its key is set; `offline`: the offline analyst on "
+        "purpose (production without a key is otherwise reported as degraded).",
+    )
     dashscope_base_url: str = Field(
         default="https://dashscope-intl.aliyuncs.com/api/v1",
         pattern=r"^https?://",
@@ -190,6 +209,7 @@ class Settings(BaseSettings):
         "tablestore_ttl_days",
         "oss_endpoint",
         "oss_bucket",
+        "oss_region",
         "oss_access_key_id",
         "oss_access_key_secret",
         "files_signing_key",
@@ -225,6 +245,13 @@ class Settings(BaseSettings):
                     f"{label} is partly configured: also set {shown}, or unset every "
                     f"FINANCIALS_{prefix.upper()}_* variable to use the embedded default"
                 )
+            keys = [f"{prefix}_{part}" for part in _KEY_PAIR]
+            unset = [name for name in keys if getattr(self, name) is None]
+            if len(unset) == 1:
+                raise ValueError(
+                    f"{label} has half a key pair: set FINANCIALS_{unset[0].upper()} too, or "
+                    f"unset both to take credentials from RRSA or ALIBABA_CLOUD_ACCESS_KEY_*"
+                )
         return self
 
     @property
@@ -249,7 +276,12 @@ class Settings(BaseSettings):
 
     @property
     def uses_dashscope(self) -> bool:
-        return self.dashscope_api_key is not None
+        return self.ai == "auto" and self.dashscope_api_key is not None
+
+    @property
+    def missing_ai_key(self) -> bool:
+        """Production without DashScope and without `FINANCIALS_AI=offline` saying it is meant."""
+        return self.is_production and self.ai == "auto" and self.dashscope_api_key is None
 
     @property
     def json_logs(self) -> bool:

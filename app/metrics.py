@@ -6,7 +6,9 @@ Names follow Prometheus conventions (`_seconds`, `_total`); labels stay low-card
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Histogram
+from typing import Any
+
+from prometheus_client import Counter, Gauge, Histogram
 
 ANALYSIS_STAGE_SECONDS = Histogram(
     "financials_analysis_stage_seconds",
@@ -31,3 +33,31 @@ AI_FAILURES = Counter(
 CHARTS_RENDERED = Counter(
     "financials_charts_rendered_total", "Chart images rendered, by size.", ["size"]
 )
+
+# Summed over a pod's granian workers (PROMETHEUS_MULTIPROC_DIR): the HPA's second metric,
+# since time spent waiting on DashScope does not show up as CPU (docs/scaling.md). One gauge
+# for the process: the instrumentator's own in-progress gauge is made per app and clashes
+# when several apps are built (tests build many).
+IN_FLIGHT_METRIC = "financials_http_requests_in_flight"
+HTTP_IN_FLIGHT = Gauge(
+    IN_FLIGHT_METRIC,
+    "HTTP requests being answered now (excluding /metrics).",
+    multiprocess_mode="livesum",
+)
+
+
+class InFlightRequests:
+    """ASGI middleware counting the HTTP requests in flight in `HTTP_IN_FLIGHT`."""
+
+    def __init__(self, app: Any, excluded: tuple[str, ...] = ("/metrics",)) -> None:
+        self.app, self.excluded = app, excluded
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope.get("path") in self.excluded:
+            await self.app(scope, receive, send)
+            return
+        HTTP_IN_FLIGHT.inc()
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            HTTP_IN_FLIGHT.dec()

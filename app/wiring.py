@@ -7,14 +7,16 @@ setting, not a code change. Ports are added here as their issues land.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+import os
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
+from pydantic import SecretStr
 from reflex.config import get_config
 from sqlalchemy import Engine
 
@@ -50,6 +52,7 @@ from integrations.storage.signing import UrlSigner, load_or_create_secret
 
 if TYPE_CHECKING:
     from integrations.ai.dashscope_transport import DashScopeTransport
+    from integrations.credentials import CredentialSource
 
 FILES_ROUTE = "/api/files"
 DEV_SIGNING_KEY_FILE = "files-signing.key"
@@ -130,18 +133,45 @@ def files_signer(settings: Settings) -> UrlSigner:
 # the Tablestore SDK logs warnings on import that an embedded setup has no use for.
 
 
+def cloud_credentials(
+    service: Literal["OSS", "Tablestore"],
+    key_id: str | None,
+    secret: SecretStr | None,
+    env: Mapping[str, str] | None = None,
+) -> CredentialSource:
+    """Keys for one Alibaba Cloud service: its own settings, else RRSA, else ALIBABA_CLOUD_*.
+
+    Refuses to start, naming what to set, when no link of the chain has any.
+    """
+    from integrations.credentials import MissingCredentialsError, credential_chain
+
+    try:
+        chain = credential_chain(
+            service=service,
+            access_key_id=key_id,
+            access_key_secret=None if secret is None else secret.get_secret_value(),
+            env=os.environ if env is None else env,
+        )
+    except MissingCredentialsError as missing:
+        raise ConfigurationError(str(missing)) from None
+    log.info("cloud credentials", service=service, source=chain.source)
+    return chain
+
+
 def _object_store(settings: Settings) -> ObjectStore:
     if settings.uses_oss:
         from integrations.storage.oss import OssConfig, OssObjectStore
 
-        assert settings.oss_access_key_secret is not None  # Settings checks the group whole
+        credentials = cloud_credentials(
+            "OSS", settings.oss_access_key_id, settings.oss_access_key_secret
+        )
         return OssObjectStore.from_config(
             OssConfig(
                 endpoint=str(settings.oss_endpoint),
                 bucket=str(settings.oss_bucket),
-                access_key_id=str(settings.oss_access_key_id),
-                access_key_secret=settings.oss_access_key_secret,
-            )
+                region=str(settings.oss_region),
+            ),
+            credentials,
         )
     return LocalObjectStore(
         settings.data_dir / "objects", files_signer(settings), base_url=files_base_url()
@@ -169,17 +199,20 @@ def _chat_history(settings: Settings, engine: Engine) -> ChatHistoryStore:
             TablestoreConfig,
         )
 
-        assert settings.tablestore_access_key_secret is not None
+        credentials = cloud_credentials(
+            "Tablestore",
+            settings.tablestore_access_key_id,
+            settings.tablestore_access_key_secret,
+        )
         ttl_days = settings.tablestore_ttl_days
         return TablestoreChatHistoryStore.from_config(
             TablestoreConfig(
                 endpoint=str(settings.tablestore_endpoint),
                 instance=str(settings.tablestore_instance),
-                access_key_id=str(settings.tablestore_access_key_id),
-                access_key_secret=settings.tablestore_access_key_secret,
                 table_prefix=settings.tablestore_table_prefix,
                 ttl_seconds=-1 if ttl_days is None else ttl_days * 86_400,
-            )
+            ),
+            credentials,
         )
     return SqlChatHistoryStore(engine)
 
@@ -428,7 +461,7 @@ def build_ai(
     Opens no connection; the SDK is imported only when a key is set (it is slow to import).
     """
     resolver = resolver if resolver is not None else ai_symbol_resolver()
-    if offline or settings.dashscope_api_key is None:
+    if offline or not settings.uses_dashscope or settings.dashscope_api_key is None:
         return Ai(OfflineChartInterpreter(), OfflineChatPlanner(resolver), provider="offline")
     from integrations.ai.dashscope_interpreter import DashScopeChartInterpreter
     from integrations.ai.dashscope_planner import DashScopeChatPlanner
@@ -449,6 +482,19 @@ def build_ai(
     )
 
 
+MISSING_AI_KEY = (
+    "production runs without DashScope: FINANCIALS_DASHSCOPE_API_KEY is not set, so the "
+    "offline analyst and planner answer; set the key (Secret financials-secrets), or set "
+    "FINANCIALS_AI=offline if that is intended"
+)
+
+
+def warn_if_ai_key_missing(settings: Settings) -> None:
+    """A start-up warning when production would quietly run on the offline analyst."""
+    if settings.missing_ai_key:
+        log.warning(MISSING_AI_KEY)
+
+
 # Without a lifespan (a script, a test) the AI is built from the settings on first use.
 _ai: Slot[Ai] = Slot("AI", default=lambda: build_ai(get_settings()))
 current_ai = _ai.get
@@ -458,7 +504,9 @@ use_ai = _ai.use
 @asynccontextmanager
 async def ai_lifespan() -> AsyncIterator[None]:
     """Reflex lifespan task: the DashScope connection pool (if any) closes on shutdown."""
-    ai = build_ai(get_settings())
+    settings = get_settings()
+    warn_if_ai_key_missing(settings)
+    ai = build_ai(settings)
     try:
         async with use_ai(ai):
             yield

@@ -24,9 +24,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """Each test reads settings afresh, with its own data folder and no stray `.env`."""
     for name in list(__import__("os").environ):
-        # DASHSCOPE_API_KEY is read too (the SDK's name): a developer's key must not make the
-        # tests call the cloud.
-        if name.startswith(("FINANCIALS_", "DASHSCOPE_")):
+        # DASHSCOPE_API_KEY is read too (the SDK's name), and ALIBABA_CLOUD_* by the cloud
+        # credential chain: a developer's keys must not make the tests call the cloud.
+        if name.startswith(("FINANCIALS_", "DASHSCOPE_", "ALIBABA_CLOUD_")):
             monkeypatch.delenv(name)
     monkeypatch.setenv("FINANCIALS_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("FINANCIALS_ENV", "test")

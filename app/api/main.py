@@ -18,6 +18,7 @@ from app.api.openapi import install_openapi
 from app.api.routes import analyses, auth, charts, files, health, login, market
 from app.api.routing import API_PREFIX, ApiRoutingMiddleware
 from app.config import get_settings
+from app.metrics import InFlightRequests
 
 
 def create_api() -> FastAPI:
@@ -35,6 +36,8 @@ def create_api() -> FastAPI:
     api.add_middleware(BodySizeLimitMiddleware, max_bytes=get_settings().max_request_bytes)
     api.add_middleware(RequestContextMiddleware)
     install_error_handlers(api)
+    # Requests in flight, the HPA's second metric (docs/scaling.md).
+    api.add_middleware(InFlightRequests)
     Instrumentator(excluded_handlers=["/metrics"], should_group_status_codes=False).instrument(
         api
     ).expose(api, endpoint="/metrics", include_in_schema=False)

@@ -7,6 +7,8 @@
 #                   build_and_push_backend.sh prints it)
 #   NAMESPACE       Kubernetes namespace (default financials)
 #   RELEASE         Helm release name (default financials)
+#   NAMES_FILE      the cloud names Terraform made, e.g. infra/helm/names-staging.yaml
+#                   (scripts/helm_names_from_terraform.py writes it); applied before VALUES_FILE
 #   VALUES_FILE     extra values for this environment, e.g. infra/helm/values-staging.yaml
 #   HELM_TIMEOUT    how long to wait for the rollout (default 10m)
 #   DRY_RUN=1       print the commands instead of running them
@@ -51,7 +53,8 @@ if [[ "${DRY_RUN:-0}" != 1 ]] && ! kubectl -n "$namespace" get secret financials
 fi
 
 values=()
-[[ -n "${VALUES_FILE:-}" ]] && values=(--values "$VALUES_FILE")
+[[ -n "${NAMES_FILE:-}" ]] && values+=(--values "$NAMES_FILE")
+[[ -n "${VALUES_FILE:-}" ]] && values+=(--values "$VALUES_FILE")
 run helm upgrade --install "$release" "$root/infra/helm/financials" \
   --namespace "$namespace" \
   "${values[@]}" \

@@ -13,7 +13,7 @@ resource "alicloud_cs_managed_kubernetes" "main" {
   deletion_protection  = true
   enable_rrsa          = true
   # Kubernetes secrets encrypted at rest with the KMS key.
-  encryption_provider_key      = alicloud_kms_key.storage.id
+  encryption_provider_key = alicloud_kms_key.storage.id
   control_plane_log_components = [
     "apiserver", "kcm", "scheduler", "ccm", "controlplane-events",
   ]

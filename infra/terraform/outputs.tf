@@ -13,6 +13,11 @@ output "oss_endpoint" {
   value       = "https://oss-${var.region}.aliyuncs.com"
 }
 
+output "oss_region" {
+  description = "FINANCIALS_OSS_REGION (Signature V4 scope)."
+  value       = var.region
+}
+
 output "site_bucket" {
   description = "Upload the exported frontend here (infra/scripts/build_and_push_frontend.sh)."
   value       = alicloud_oss_bucket.site.bucket
@@ -40,7 +45,7 @@ output "redis_host" {
 
 output "mongodb_replica_set" {
   description = "Replica set name and member hosts for FINANCIALS_MONGODB_URI (user root)."
-  value       = {
+  value = {
     name  = alicloud_mongodb_instance.records.replica_set_name
     hosts = [for member in alicloud_mongodb_instance.records.replica_sets : "${member.connection_domain}:${member.connection_port}"]
   }

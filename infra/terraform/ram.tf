@@ -51,11 +51,11 @@ locals {
 }
 
 resource "alicloud_ram_role" "pods" {
-  count                       = local.has_oidc ? 1 : 0
-  role_name                   = "${local.prefix}-backend"
-  description                 = "Assumed by the Financials backend pods through RRSA."
+  count       = local.has_oidc ? 1 : 0
+  role_name   = "${local.prefix}-backend"
+  description = "Assumed by the Financials backend pods through RRSA."
   assume_role_policy_document = jsonencode({
-    Version   = "1"
+    Version = "1"
     Statement = [{
       Action    = "sts:AssumeRole"
       Effect    = "Allow"
@@ -79,11 +79,12 @@ resource "alicloud_ram_role_policy_attachment" "pods" {
   policy_type = "Custom"
 }
 
-# Until the app reads RRSA credentials: a RAM user with the same policy and one AccessKey.
+# Opt-in (create_app_access_key, off by default), for a backend outside ACK only: a RAM user
+# with the same policy and one long-lived AccessKey. Pods in ACK use the RRSA role above.
 resource "alicloud_ram_user" "app" {
   count        = var.create_app_access_key ? 1 : 0
   name         = "${local.prefix}-app"
-  display_name = "Financials backend (static keys until RRSA)"
+  display_name = "Financials backend outside ACK (static keys)"
   comments     = "No console login; one AccessKey; policy ${alicloud_ram_policy.app.policy_name}."
 }
 

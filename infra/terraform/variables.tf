@@ -4,6 +4,16 @@ variable "region" {
   default     = "cn-hangzhou"
 }
 
+variable "account_id" {
+  description = "The Alibaba Cloud account applied to; global names (buckets) include it, so the committed Helm names can be derived from the tfvars. A plan in another account fails."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9]{16}$", var.account_id))
+    error_message = "An Alibaba Cloud account id is 16 digits (Account Center in the console)."
+  }
+}
+
 variable "name" {
   description = "Prefix of every resource name; also the Kubernetes namespace."
   type        = string
@@ -172,13 +182,14 @@ variable "charts_retention_days" {
 
 variable "create_app_access_key" {
   description = <<-EOT
-    Create a RAM user and AccessKey limited to the Tablestore instance and the charts bucket,
-    for FINANCIALS_OSS_ACCESS_KEY_* and FINANCIALS_TABLESTORE_ACCESS_KEY_*: the app does not
-    read RRSA credentials yet. The secret lands in the Terraform state: keep the state in the
-    encrypted OSS backend, or create the key in the console instead.
+    Opt-in, off by default: in ACK the pods take short-lived keys through RRSA (the
+    pod_ram_role_name role). Only to run the backend outside ACK, create a RAM user and
+    AccessKey with the same least-privilege policy, for FINANCIALS_OSS_ACCESS_KEY_* and
+    FINANCIALS_TABLESTORE_ACCESS_KEY_*. The secret lands in the Terraform state: keep the
+    state in the encrypted OSS backend, or create the key in the console instead.
   EOT
-  type    = bool
-  default = false
+  type        = bool
+  default     = false
 }
 
 # --- Edge ---------------------------------------------------------------------------------

@@ -8,6 +8,10 @@ Two wide-column tables:
   owner's partition and sorts by activity here: fine for the hundreds of conversations a person
   keeps; a search index would be the next step past that.
 
+Both tables are encrypted at rest with the KMS service key (`SSE_KMS_SERVICE`), as Terraform
+declares the conversations table; encryption can only be chosen when a table is created.
+Keys come from a `CredentialSource` asked before each request (RRSA keys are renewed).
+
 The SDK is sync (its own retry policy covers throttling and transient server errors); calls
 run in worker threads. Rows expire after the configured TTL, per cell, so a conversation row is
 always rewritten whole, keeping its cells the same age.
@@ -20,7 +24,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from tablestore import (
     INF_MAX,
     INF_MIN,
@@ -34,9 +38,13 @@ from tablestore import (
     ReturnType,
     Row,
     RowExistenceExpectation,
+    SSEKeyType,
+    SSESpecification,
     TableMeta,
     TableOptions,
 )
+from tablestore.credentials import Credentials as OtsCredentials
+from tablestore.credentials import CredentialsProvider as OtsCredentialsProvider
 
 from integrations.chat_history.cursor import (
     conversation_page,
@@ -54,6 +62,7 @@ from integrations.chat_history.models import (
     NewMessage,
     Role,
 )
+from integrations.credentials import CredentialSource
 from integrations.paging import DEFAULT_PAGE_SIZE, Page, check_page_size
 from integrations.timeutil import from_epoch_millis, to_epoch_millis
 
@@ -70,8 +79,6 @@ class TablestoreConfig(BaseModel):
 
     endpoint: str = Field(pattern=r"^https?://")
     instance: str = Field(min_length=1)
-    access_key_id: str = Field(min_length=1)
-    access_key_secret: SecretStr
     table_prefix: str = Field(default="financials_", pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
     ttl_seconds: int = Field(
         default=KEEP_FOREVER, description="-1 keeps rows forever; else at least one day."
@@ -82,6 +89,22 @@ class TablestoreConfig(BaseModel):
         if self.ttl_seconds != KEEP_FOREVER and self.ttl_seconds < MIN_TTL_SECONDS:
             raise ValueError(f"Tablestore TTL must be -1 (forever) or >= {MIN_TTL_SECONDS} s")
         return self
+
+
+def encryption() -> SSESpecification:
+    """At-rest encryption of every table: KMS with the service-managed key (Terraform's too)."""
+    return SSESpecification(enable=True, key_type=SSEKeyType.SSE_KMS_SERVICE)
+
+
+class _OtsCredentials(OtsCredentialsProvider):  # type: ignore[misc]
+    """The SDK's provider interface on our credential chain."""
+
+    def __init__(self, source: CredentialSource) -> None:
+        self._source = source
+
+    def get_credentials(self) -> OtsCredentials:
+        key = self._source.get()
+        return OtsCredentials(key.access_key_id, key.access_key_secret, key.security_token)
 
 
 class _ConversationCells(BaseModel):
@@ -129,12 +152,13 @@ class TablestoreChatHistoryStore:
         self._ttl_seconds = ttl_seconds
 
     @classmethod
-    def from_config(cls, config: TablestoreConfig) -> TablestoreChatHistoryStore:
+    def from_config(
+        cls, config: TablestoreConfig, credentials: CredentialSource
+    ) -> TablestoreChatHistoryStore:
         client = OTSClient(
             config.endpoint,
-            config.access_key_id,
-            config.access_key_secret.get_secret_value(),
-            config.instance,
+            instance_name=config.instance,
+            credentials_provider=_OtsCredentials(credentials),
             logger_name="tablestore",
         )
         return cls(client, table_prefix=config.table_prefix, ttl_seconds=config.ttl_seconds)
@@ -165,6 +189,7 @@ class TablestoreChatHistoryStore:
                     TableMeta(name, schema),
                     TableOptions(time_to_live=self._ttl_seconds, max_version=1),
                     ReservedThroughput(CapacityUnit(0, 0)),
+                    sse_spec=encryption(),
                 )
                 continue
             options = self._client.describe_table(name).table_options

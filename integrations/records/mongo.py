@@ -1,8 +1,9 @@
 """Records in MongoDB (Alibaba Cloud ApsaraDB for MongoDB) through beanie on pymongo's async client.
 
 The record id is the document `_id`, so an owner check and an insert are each one atomic
-operation on the primary key; indexes serve the two list queries (by owner, newest first; by
-symbol).
+operation on the primary key; indexes serve the two list queries, both scoped to one owner:
+newest first, and one symbol newest first (owner leads: every query filters on it, so the
+index seeks to the owner's records rather than every user's records of that symbol).
 """
 
 from __future__ import annotations
@@ -54,8 +55,13 @@ class AnalysisDocument(Document):
                 name="owner_created_desc",
             ),
             IndexModel(
-                [("request.symbol", ASCENDING), ("created_at", DESCENDING)],
-                name="symbol_created_desc",
+                [
+                    ("owner", ASCENDING),
+                    ("request.symbol", ASCENDING),
+                    ("created_at", DESCENDING),
+                    ("_id", DESCENDING),
+                ],
+                name="owner_symbol_created_desc",
             ),
         ]
 

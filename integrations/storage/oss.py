@@ -1,9 +1,13 @@
 """Objects in a private Alibaba Cloud OSS bucket, through the `oss2` SDK.
 
 Every object is written with a private ACL whatever the bucket's default, so a mis-set bucket
-still exposes nothing; people reach images only through `sign_url` links (OSS signature V1),
-which expire. `oss2` is sync and does not retry single-object calls, so calls run in worker
-threads and transient failures (network, 5xx, throttling) are retried with tenacity.
+still exposes nothing; people reach images only through `sign_url` links, which expire.
+Requests and links are signed with OSS Signature V4 (`oss2.ProviderAuthV4`, scoped to the
+bucket's region): OSS refuses V1 for accounts made since 2025-03-01 and buckets made since
+2025-09-01. The keys come from a `CredentialSource` asked before each signature, so
+short-lived RRSA keys are renewed without a restart. `oss2` is sync and does not retry
+single-object calls, so calls run in worker threads and transient failures (network, 5xx,
+throttling) are retried with tenacity.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from typing import Any, TypeVar
 
 import oss2
 from oss2.exceptions import NoSuchKey, RequestError, ServerError
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field
 from tenacity import (
     AsyncRetrying,
     retry_if_exception,
@@ -23,10 +27,12 @@ from tenacity import (
     wait_exponential,
 )
 
+from integrations.credentials import CredentialSource
 from integrations.storage.errors import ObjectNotFoundError
 from integrations.storage.keys import check_key, content_type_for
 
 T = TypeVar("T")
+REGION_PATTERN = r"^[a-z]{2}(-[a-z0-9]+)+$"
 
 
 class OssConfig(BaseModel):
@@ -38,8 +44,22 @@ class OssConfig(BaseModel):
         pattern=r"^https?://", description="e.g. https://oss-cn-hangzhou.aliyuncs.com"
     )
     bucket: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")
-    access_key_id: str = Field(min_length=1)
-    access_key_secret: SecretStr
+    region: str = Field(
+        pattern=REGION_PATTERN, description="The bucket's region, e.g. cn-hangzhou (V4 scope)."
+    )
+
+
+class _OssCredentials(oss2.credentials.CredentialsProvider):  # type: ignore[misc]
+    """oss2's provider interface on our credential chain."""
+
+    def __init__(self, source: CredentialSource) -> None:
+        self._source = source
+
+    def get_credentials(self) -> oss2.credentials.Credentials:
+        key = self._source.get()
+        return oss2.credentials.Credentials(
+            key.access_key_id, key.access_key_secret, key.security_token or ""
+        )
 
 
 def _is_transient(error: BaseException) -> bool:
@@ -59,9 +79,15 @@ class OssObjectStore:
         self._retry_wait = retry_wait.total_seconds()
 
     @classmethod
-    def from_config(cls, config: OssConfig) -> OssObjectStore:
-        auth = oss2.Auth(config.access_key_id, config.access_key_secret.get_secret_value())
-        return cls(oss2.Bucket(auth, config.endpoint, config.bucket, connect_timeout=10))
+    def from_config(
+        cls, config: OssConfig, credentials: CredentialSource, **retries: Any
+    ) -> OssObjectStore:
+        """A V4-signing bucket client; `retries` are the constructor's attempts/retry_wait."""
+        auth = oss2.ProviderAuthV4(_OssCredentials(credentials))
+        bucket = oss2.Bucket(
+            auth, config.endpoint, config.bucket, connect_timeout=10, region=config.region
+        )
+        return cls(bucket, **retries)
 
     async def _call(self, work: Callable[[], T]) -> T:
         retrying = AsyncRetrying(

@@ -126,6 +126,8 @@ def _assert_same_pod(chart: Manifest, manifest: Manifest) -> None:
     chart_container, manifest_container = chart_pod["containers"][0], manifest_pod["containers"][0]
     for field in (
         "ports",
+        "env",
+        "envFrom",
         "resources",
         "securityContext",
         "startupProbe",
@@ -196,3 +198,47 @@ def test_settings_change_rolls_the_pods() -> None:
         return annotation
 
     assert checksum({}) != checksum({"config": {"FINANCIALS_LOG_LEVEL": "DEBUG"}})
+
+
+DASHSCOPE_KEY_REF = {
+    "name": "FINANCIALS_DASHSCOPE_API_KEY",
+    "valueFrom": {
+        "secretKeyRef": {
+            "name": "financials-secrets",
+            "key": "FINANCIALS_DASHSCOPE_API_KEY",
+            "optional": True,
+        }
+    },
+}
+
+
+@pytest.mark.parametrize("variant", ["defaults", "staging", "production"])
+def test_the_dashscope_key_comes_from_the_secret_by_reference(variant: str) -> None:
+    rendered = by_kind_and_name(_render(variant))
+    container = rendered[("Deployment", "financials-backend")]["spec"]["template"]["spec"][
+        "containers"
+    ][0]
+    assert DASHSCOPE_KEY_REF in container["env"]
+    config = rendered[("ConfigMap", "financials-config")]["data"]
+    assert "FINANCIALS_DASHSCOPE_API_KEY" not in config, "a key is never a plain value"
+
+
+def test_the_dashscope_key_reference_follows_the_values() -> None:
+    values = {"ai": {"apiKeySecretRef": {"name": "ai-keys", "key": "qwen", "optional": False}}}
+    rendered = by_kind_and_name(render_chart(values))
+    container = rendered[("Deployment", "financials-backend")]["spec"]["template"]["spec"][
+        "containers"
+    ][0]
+    reference = container["env"][0]["valueFrom"]["secretKeyRef"]
+    assert reference == {"name": "ai-keys", "key": "qwen", "optional": False}
+
+
+def test_the_hpa_scales_on_cpu_and_requests_in_flight_unless_told_cpu_alone() -> None:
+    def metrics(values: dict[str, Any]) -> list[str]:
+        hpa = by_kind_and_name(render_chart(values))[
+            ("HorizontalPodAutoscaler", "financials-backend")
+        ]
+        return [m["type"] for m in hpa["spec"]["metrics"]]
+
+    assert metrics({}) == ["Resource", "Pods"]
+    assert metrics({"autoscaling": {"inFlightRequestsPerPod": 0}}) == ["Resource"]

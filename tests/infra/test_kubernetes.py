@@ -53,9 +53,20 @@ def test_kustomization_lists_every_manifest_but_the_secret_template() -> None:
 def test_kustomize_builds_the_manifests() -> None:
     result = run([tool("kubectl"), "kustomize", K8S_DIR], timeout=60)
     assert result.returncode == 0, result.stderr
-    kinds = {doc["kind"] for doc in yaml.safe_load_all(result.stdout) if doc}
+    documents = [doc for doc in yaml.safe_load_all(result.stdout) if doc]
+    kinds = {doc["kind"] for doc in documents}
     assert "Secret" not in kinds
     assert {"Deployment", "Service", "Ingress", "HorizontalPodAutoscaler"} <= kinds
+    deployment = next(doc for doc in documents if doc["kind"] == "Deployment")
+    env = deployment["spec"]["template"]["spec"]["containers"][0]["env"]
+    ai_key = next(item for item in env if item["name"] == "FINANCIALS_DASHSCOPE_API_KEY")
+    assert ai_key["valueFrom"]["secretKeyRef"] == {
+        "name": "financials-secrets",
+        "key": "FINANCIALS_DASHSCOPE_API_KEY",
+        "optional": True,
+    }, "the AI key reaches the pod by reference to the Secret"
+    template = k8s_objects()[("Secret", "financials-secrets")]["stringData"]
+    assert "FINANCIALS_DASHSCOPE_API_KEY" in template
 
 
 def _deployment() -> Manifest:

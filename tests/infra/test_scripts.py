@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,9 @@ SCRIPTS_DIR = INFRA / "scripts"
 SCRIPTS = sorted(p for p in SCRIPTS_DIR.glob("*.sh") if p.name != "lib.sh")
 REQUIRED = {
     "build_and_push_backend.sh": {"ACR_REGISTRY", "ACR_NAMESPACE"},
-    "build_and_push_frontend.sh": {"REFLEX_API_URL", "SITE_BUCKET", "SITE_DOMAIN"},
+    "build_and_push_frontend.sh": {"REFLEX_API_URL", "SITE_BUCKET", "SITE_DOMAIN", "OSS_REGION"},
     "deploy_helm.sh": {"IMAGE"},
+    "install_cli_tools.sh": {"OSSUTIL_SHA256", "ALIYUN_CLI_SHA256"},
 }
 DIGEST = "sha256:" + "0" * 64
 
@@ -87,9 +89,11 @@ def test_frontend_publish_bakes_the_api_url_uploads_and_refreshes(tmp_path: Path
         REFLEX_API_URL="https://api.example.com",
         SITE_BUCKET="site-bucket",
         SITE_DOMAIN="www.example.com",
+        OSS_REGION="cn-hangzhou",
     )
     assert code == 0, output
     assert "--target site" in output
+    assert "--sign-version v4 --region cn-hangzhou" in output
     assert "REFLEX_API_URL=https://api.example.com" in output
     assert "oss://site-bucket/assets/" in output
     assert "immutable" in output
@@ -107,6 +111,7 @@ def test_frontend_publish_refuses_a_plain_http_api_url() -> None:
         REFLEX_API_URL="http://api.example.com",
         SITE_BUCKET="b",
         SITE_DOMAIN="www.example.com",
+        OSS_REGION="cn-hangzhou",
     )
     assert code == 2
     assert "https" in output
@@ -121,7 +126,11 @@ def test_deploy_refuses_an_image_without_a_digest() -> None:
 def test_deploy_pins_the_digest_and_waits_for_the_rollout() -> None:
     image = f"registry.cn-hangzhou.aliyuncs.com/financials/financials-backend@{DIGEST}"
     code, output = _run(
-        "deploy_helm.sh", DRY_RUN="1", IMAGE=image, VALUES_FILE="infra/helm/values-staging.yaml"
+        "deploy_helm.sh",
+        DRY_RUN="1",
+        IMAGE=image,
+        NAMES_FILE="infra/helm/names-staging.yaml",
+        VALUES_FILE="infra/helm/values-staging.yaml",
     )
     assert code == 0, output
     assert "helm upgrade --install financials" in output
@@ -131,6 +140,35 @@ def test_deploy_pins_the_digest_and_waits_for_the_rollout() -> None:
     )
     assert "--atomic" in output
     assert "--wait" in output
-    assert "values-staging.yaml" in output
+    assert "--values infra/helm/names-staging.yaml --values infra/helm/values-staging.yaml" in (
+        output
+    ), "Terraform's names first, the environment's own values over them"
     assert "pod-identity.alibabacloud.com/injection=on" in output
     assert "rollout status deployment/financials-backend" in output
+
+
+def test_installers_refuse_a_download_whose_checksum_differs(tmp_path: Path) -> None:
+    missing = [cmd for cmd in ("curl", "unzip", "sha256sum") if shutil.which(cmd) is None]
+    if missing:
+        pytest.skip(f"{', '.join(missing)} not installed: the installer needs them")
+    releases = tmp_path / "releases"
+    for path in (
+        "ossutil/releases/download/v1.7.19/ossutil-v1.7.19-linux-amd64.zip",
+        "aliyun-cli/releases/download/v3.0.277/aliyun-cli-linux-3.0.277-amd64.tgz",
+    ):
+        (releases / path).parent.mkdir(parents=True)
+        (releases / path).write_bytes(b"a file someone swapped")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+
+    code, output = _run(
+        "install_cli_tools.sh",
+        OSSUTIL_SHA256="0" * 64,
+        ALIYUN_CLI_SHA256="0" * 64,
+        DOWNLOAD_BASE=releases.as_uri(),
+        BIN_DIR=str(bin_dir),
+    )
+
+    assert code == 3, output
+    assert "does not match its pinned SHA-256" in output
+    assert not list(bin_dir.iterdir()), "nothing installed"

@@ -8,17 +8,18 @@ offline, with the HCL parser.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 from unittest.mock import create_autospec
 
 import hcl2
 import pytest
-from tablestore import OTSClient, TableMeta
+from tablestore import OTSClient, SSEKeyType, TableMeta
 
 from app.config import Settings
 from integrations.chat_history.tablestore import TablestoreChatHistoryStore
-from tests.infra.conftest import TERRAFORM_DIR
+from tests.infra.conftest import TERRAFORM_DIR, WORKFLOWS_DIR, run
 
 TF_FILES = sorted(TERRAFORM_DIR.glob("*.tf"))
 
@@ -162,3 +163,62 @@ def test_the_app_role_may_touch_only_its_own_tables_and_bucket() -> None:
                 or "alicloud_ots_instance.main" in resource
                 or "alicloud_kms_key.storage" in resource
             ), resource
+
+
+def test_terraform_fmt_is_clean() -> None:
+    terraform = shutil.which("terraform")
+    if terraform is None:
+        pytest.skip(
+            "terraform is not installed (no package registry here ships it): infra-ci runs "
+            "`terraform fmt -check -recursive` with the version it pins"
+        )
+    result = run([terraform, "fmt", "-check", "-diff", "-recursive", TERRAFORM_DIR])
+    assert result.returncode == 0, (
+        f"run `terraform fmt -recursive infra/terraform`:\n{result.stdout}"
+    )
+
+
+def test_the_workflow_pins_the_terraform_version_it_formats_with() -> None:
+    workflow = (WORKFLOWS_DIR / "infra-ci.yml").read_text()
+    pinned = re.findall(r'terraform_version: "(\d+\.\d+\.\d+)"', workflow)
+    assert len(pinned) == 1, "infra-ci must pin one exact terraform version"
+    assert "terraform fmt -check -diff -recursive" in workflow
+    terraform = shutil.which("terraform")
+    if terraform is not None:
+        version = run([terraform, "version"]).stdout.split()[1].lstrip("v")
+        major_minor = version.rsplit(".", 1)[0]
+        assert pinned[0].startswith(major_minor), (
+            f"CI pins {pinned[0]} but {version} formats here: fmt rules may differ"
+        )
+
+
+def _app_tablestore_encryption() -> dict[str, Any]:
+    client = create_autospec(OTSClient, instance=True)
+    client.list_table.return_value = []
+    TablestoreChatHistoryStore(client, table_prefix="p_")._ensure_tables()
+    return {
+        call.args[0].table_name: call.kwargs["sse_spec"]
+        for call in client.create_table.call_args_list
+    }
+
+
+def test_the_app_encrypts_its_tables_as_terraform_encrypts_its_own() -> None:
+    declared = [b for k, b in _blocks("resource").items() if k.startswith("alicloud_ots_table.")]
+    kinds = {(body["enable_sse"], body["sse_key_type"]) for body in declared}
+    assert kinds == {(True, "SSE_KMS_SERVICE")}
+    for name, sse in _app_tablestore_encryption().items():
+        assert sse.enable is True, name
+        assert sse.key_type == SSEKeyType.SSE_KMS_SERVICE, name
+
+
+def test_the_static_key_user_is_an_explicit_opt_in() -> None:
+    assert _blocks("variable")["create_app_access_key"]["default"] is False
+    resources = _blocks("resource")
+    static = [
+        key for key in resources if key.startswith(("alicloud_ram_user", "alicloud_ram_access_key"))
+    ]
+    assert static, "the opt-in resources are declared"
+    for key in static:
+        assert resources[key]["count"] == "${var.create_app_access_key ? 1 : 0}", key
+    role = resources["alicloud_ram_role_policy_attachment.pods"]
+    assert role["policy_name"] == "${alicloud_ram_policy.app.policy_name}", "RRSA gets the grant"

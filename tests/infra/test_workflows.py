@@ -8,6 +8,7 @@ and by actionlint when one is on PATH; .github/workflows/infra-ci.yml runs actio
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -71,9 +72,42 @@ def test_images_are_scanned_and_fail_on_high_or_critical() -> None:
     trivy = next(s for s in steps if str(s.get("uses", "")).startswith("aquasecurity/trivy"))
     assert set(trivy["with"]["severity"].split(",")) == {"HIGH", "CRITICAL"}
     assert str(trivy["with"]["exit-code"]) == "1"
-    assert names.index("Scan with Trivy") < names.index("Push"), "scan before pushing"
-    push = next(s for s in steps if s.get("name") == "Push")
+    assert names.index("Scan with Trivy") < names.index("Push the scanned image")
+    push = next(s for s in steps if s.get("name") == "Push the scanned image")
     assert "pull_request" in push["if"], "pull requests must never push"
+
+
+def test_the_image_is_built_once_and_the_scanned_image_is_pushed() -> None:
+    steps = _steps(_load("build-and-push-images.yml"))
+    builds = [s for s in steps if str(s.get("uses", "")).startswith("docker/build-push-action")]
+    assert len(builds) == 1, "one build: a second one could differ from what was scanned"
+    assert builds[0]["with"]["load"] is True
+    assert "push" not in builds[0]["with"]
+    local = builds[0]["with"]["tags"]
+    trivy = next(s for s in steps if str(s.get("uses", "")).startswith("aquasecurity/trivy"))
+    assert trivy["with"]["image-ref"] == local, "Trivy scans the image that was built"
+    push = next(s for s in steps if s.get("name") == "Push the scanned image")["run"]
+    assert 'docker push "$REPOSITORY:$GITHUB_SHA"' in push
+    assert 'docker tag "$LOCAL_TAG"' in push
+    assert '[ "$scanned" = "$pushed" ]' in push, "the pushed image id is the scanned one"
+
+
+def test_cli_installers_are_pinned_by_version_and_checksum() -> None:
+    action = (REPO_ROOT / ".github/actions/deploy/action.yml").read_text()
+    assert "| sudo bash" not in action, "no piping a downloaded script into a shell"
+    assert "latest" not in action
+    assert "infra/scripts/install_cli_tools.sh" in action
+    script = (REPO_ROOT / "infra/scripts/install_cli_tools.sh").read_text()
+    assert re.search(r"OSSUTIL_VERSION:-\d+\.\d+\.\d+", script)
+    assert re.search(r"ALIYUN_CLI_VERSION:-\d+\.\d+\.\d+", script)
+    assert "sha256sum --check" in script
+
+
+def test_ci_ossutil_signs_with_v4_in_the_region() -> None:
+    action = (REPO_ROOT / ".github/actions/deploy/action.yml").read_text()
+    assert "OSS_REGION: ${{ inputs.region }}" in action
+    script = (REPO_ROOT / "infra/scripts/build_and_push_frontend.sh").read_text()
+    assert "--sign-version v4 --region" in script
 
 
 def test_production_waits_for_staging_and_a_reviewer() -> None:

@@ -15,7 +15,6 @@ from typing import Any, cast
 
 import httpx
 import pytest
-from pydantic import SecretStr
 from pymongo import AsyncMongoClient
 from sqlalchemy import column, select, table
 
@@ -124,11 +123,10 @@ async def chat_store(
         config = TablestoreConfig(
             endpoint=values["FINANCIALS_TABLESTORE_ENDPOINT"],
             instance=values["FINANCIALS_TABLESTORE_INSTANCE"],
-            access_key_id=values["FINANCIALS_TABLESTORE_ACCESS_KEY_ID"],
-            access_key_secret=SecretStr(values["FINANCIALS_TABLESTORE_ACCESS_KEY_SECRET"]),
             table_prefix=f"financials_test_{uuid.uuid4().hex[:8]}_",
         )
-        real = TablestoreChatHistoryStore.from_config(config)
+        keys = cloud.credentials(values, "TABLESTORE")
+        real = TablestoreChatHistoryStore.from_config(config, keys)
         try:
             async with _started(real) as started:
                 yield started
@@ -180,12 +178,8 @@ async def object_store(
     if backend == "oss-loopback":
         with loopback_oss("charts", "test-id", "test-secret") as oss:
             bucket_store = OssObjectStore.from_config(
-                OssConfig(
-                    endpoint=oss.endpoint,
-                    bucket="charts",
-                    access_key_id="test-id",
-                    access_key_secret=SecretStr("test-secret"),
-                )
+                OssConfig(endpoint=oss.endpoint, bucket="charts", region="cn-hangzhou"),
+                cloud.static_keys("test-id", "test-secret"),
             )
 
             def advance(seconds: int) -> None:
@@ -201,9 +195,9 @@ async def object_store(
         OssConfig(
             endpoint=values["FINANCIALS_OSS_ENDPOINT"],
             bucket=values["FINANCIALS_OSS_BUCKET"],
-            access_key_id=values["FINANCIALS_OSS_ACCESS_KEY_ID"],
-            access_key_secret=SecretStr(values["FINANCIALS_OSS_ACCESS_KEY_SECRET"]),
-        )
+            region=values["FINANCIALS_OSS_REGION"],
+        ),
+        cloud.credentials(values, "OSS"),
     )
     async with httpx.AsyncClient() as browser, _started(real):
         yield StoreUnderTest(real, browser.get, None)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pydantic import SecretStr, ValidationError
-from tablestore import PK_AUTO_INCR, Row
+from pydantic import ValidationError
+from tablestore import PK_AUTO_INCR, Row, SSEKeyType
 from tablestore.encoder import OTSProtoBufferEncoder
 from tablestore.plainbuffer.plain_buffer_coded_stream import PlainBufferCodedInputStream
 from tablestore.plainbuffer.plain_buffer_stream import PlainBufferInputStream
@@ -26,8 +26,6 @@ def _config(ttl_seconds: int) -> TablestoreConfig:
     return TablestoreConfig(
         endpoint="https://example.cn-hangzhou.ots.aliyuncs.com",
         instance="financials",
-        access_key_id="LTAI-test",
-        access_key_secret=SecretStr("secret"),
         ttl_seconds=ttl_seconds,
     )
 
@@ -58,6 +56,16 @@ async def test_start_creates_the_tables_once_and_applies_a_changed_ttl(
 
     for table in fake_tablestore.tables.values():
         assert table.options.time_to_live == 30 * DAY_S
+
+
+async def test_both_tables_are_encrypted_at_rest_with_the_kms_service_key(
+    fake_tablestore: FakeTablestore,
+) -> None:
+    await _store(fake_tablestore).start()
+
+    for name in ("app_chat_conversations", "app_chat_messages"):
+        sse = fake_tablestore.client.describe_table(name).sse_details
+        assert (sse.enable, sse.key_type) == (True, SSEKeyType.SSE_KMS_SERVICE), name
 
 
 async def test_reads_follow_next_start_keys_across_responses(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 
+from integrations.credentials import ProviderCredentials, credential_chain
+
 _ENV = {name: value for name, value in os.environ.items() if name.startswith("FINANCIALS_")}
 
 MONGODB_URI = _ENV.get("FINANCIALS_MONGODB_URI")
@@ -22,6 +24,7 @@ TABLESTORE_NAMES = (
 OSS_NAMES = (
     "FINANCIALS_OSS_ENDPOINT",
     "FINANCIALS_OSS_BUCKET",
+    "FINANCIALS_OSS_REGION",
     "FINANCIALS_OSS_ACCESS_KEY_ID",
     "FINANCIALS_OSS_ACCESS_KEY_SECRET",
 )
@@ -35,3 +38,21 @@ def group(names: tuple[str, ...]) -> dict[str, str] | None:
 
 def missing_reason(service: str, names: tuple[str, ...]) -> str:
     return f"no real {service} to test against: set {', '.join(names)} to run this"
+
+
+def credentials(values: dict[str, str], service: str) -> ProviderCredentials:
+    """The keys a real-service group names, through the app's own credential chain."""
+    prefix = f"FINANCIALS_{service}"
+    return credential_chain(
+        service=service,
+        access_key_id=values[f"{prefix}_ACCESS_KEY_ID"],
+        access_key_secret=values[f"{prefix}_ACCESS_KEY_SECRET"],
+        env={},
+    )
+
+
+def static_keys(access_key_id: str, secret: str) -> ProviderCredentials:
+    """Fixed keys for a loopback service, through the same chain."""
+    return credential_chain(
+        service="OSS", access_key_id=access_key_id, access_key_secret=secret, env={}
+    )

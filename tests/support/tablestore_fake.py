@@ -36,6 +36,8 @@ from tablestore import (
     ReservedThroughputDetails,
     ReturnType,
     RowExistenceExpectation,
+    SSEDetails,
+    SSESpecification,
     TableMeta,
     TableOptions,
     UpdateTableResponse,
@@ -53,6 +55,7 @@ PrimaryKey = tuple[Any, ...]
 class _Table:
     meta: TableMeta
     options: TableOptions
+    sse: SSESpecification | None = None
     rows: dict[PrimaryKey, list[tuple[str, Any, int]]] = field(default_factory=dict)
 
 
@@ -163,15 +166,21 @@ class FakeTablestore:
         )
         if table_meta.table_name in self.tables:
             raise OTSServiceError(409, "OTSObjectAlreadyExist", "Requested table already exists.")
-        self.tables[table_meta.table_name] = _Table(meta=table_meta, options=table_options)
+        self.tables[table_meta.table_name] = _Table(
+            meta=table_meta, options=table_options, sse=sse_spec
+        )
 
     def _describe_table(self, table_name: str) -> DescribeTableResponse:
         self._encoder.encode_request("DescribeTable", table_name)
         table = self._table(table_name)
+        sse = table.sse
         return DescribeTableResponse(
             table.meta,
             TableOptions(table.options.time_to_live, table.options.max_version),
             ReservedThroughputDetails(CapacityUnit(0, 0), 0, 0),
+            sse_details=SSEDetails(enable=False)
+            if sse is None or not sse.enable
+            else SSEDetails(enable=True, key_type=sse.key_type, key_id=sse.key_id),
         )
 
     def _update_table(

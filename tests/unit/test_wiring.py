@@ -37,6 +37,7 @@ def test_cloud_settings_pick_the_cloud_adapters(tmp_path: Path) -> None:
             tablestore_access_key_secret="secret",
             oss_endpoint="https://oss-cn-hangzhou.aliyuncs.com",
             oss_bucket="financials-charts",
+            oss_region="cn-hangzhou",
             oss_access_key_id="id",
             oss_access_key_secret="secret",
         )
@@ -52,8 +53,14 @@ def test_half_a_cloud_configuration_names_what_is_missing(tmp_path: Path) -> Non
     with pytest.raises(ValidationError) as caught:
         _settings(tmp_path, oss_bucket="financials-charts", oss_endpoint="https://oss.example")
     message = str(caught.value)
-    assert "FINANCIALS_OSS_ACCESS_KEY_ID, FINANCIALS_OSS_ACCESS_KEY_SECRET" in message
+    assert "also set FINANCIALS_OSS_REGION" in message
     assert "FINANCIALS_OSS_BUCKET" not in message.split("also set")[1]
+    assert "ACCESS_KEY" not in message, "keys are optional: RRSA or ALIBABA_CLOUD_* keys"
+
+
+def test_half_a_key_pair_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="set FINANCIALS_OSS_ACCESS_KEY_SECRET too"):
+        _settings(tmp_path, oss_access_key_id="id")
 
 
 def test_production_refuses_to_start_without_a_signing_key(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Awaitable, Callable
 from typing import Literal
 
 from fastapi import APIRouter
@@ -14,6 +15,7 @@ from app.api.deps import SettingsDep
 from app.config import Settings, get_settings
 from app.services.readiness import Probe, Readiness, check_readiness
 from app.wiring import (
+    MISSING_AI_KEY,
     NotStartedError,
     current_ai,
     current_limiter,
@@ -70,19 +72,32 @@ def _probes() -> list[Probe]:
         Probe("cache", False, cache.ping, type(cache).__name__),
         # Without Redis, limits are per process: degraded, still ready.
         Probe("rate_limit", False, limiter.ping, type(limiter).__name__),
-        # Not called (a model call costs money); says which analyst answers.
-        Probe("ai", False, _configured, _ai_detail()),
+        # Not called (a model call costs money); says which analyst answers, and is degraded
+        # when production lacks the key without FINANCIALS_AI=offline saying it is meant.
+        Probe("ai", False, _ai_check(), _ai_detail()),
     ]
 
 
-async def _configured() -> None:
-    return None
+def _ai_check() -> Callable[[], Awaitable[None]]:
+    missing = get_settings().missing_ai_key
+
+    async def check() -> None:
+        if missing:
+            raise MissingAiKeyError(MISSING_AI_KEY)
+
+    return check
+
+
+class MissingAiKeyError(RuntimeError):
+    """Production without an AI key: still ready, but not what was deployed."""
 
 
 def _ai_detail() -> str:
     ai, settings = current_ai(), get_settings()
     if ai.provider == "dashscope":
         return f"dashscope: {settings.vl_model} reads charts, {settings.chat_model} plans chat"
+    if settings.ai == "offline":
+        return "offline analyst and planner (FINANCIALS_AI=offline)"
     return "offline analyst and planner (no DASHSCOPE_API_KEY)"
 
 
