@@ -116,11 +116,19 @@ def _detector_swings(
     return swings, with_window_start(bars, final)
 
 
-def leg_swings(frame: pd.DataFrame, settings: AnalysisSettings) -> SwingSet:
-    """The final swings Fibonacci legs are drawn between (for replay checks and research)."""
+def leg_inputs(
+    frame: pd.DataFrame, settings: AnalysisSettings
+) -> tuple[Bars, FloatArray, SwingSet]:
+    """(bars, ATR, the final swings legs are drawn between), as `analyze` computes them."""
     bars = to_bars(frame, min_bars=_min_bars(settings))
     tr = true_range(bars)
-    return _detector_swings(bars, tr, rma(tr, settings.atr_length), _PivotCache(bars), settings)[1]
+    atr = rma(tr, settings.atr_length)
+    return bars, atr, _detector_swings(bars, tr, atr, _PivotCache(bars), settings)[1]
+
+
+def leg_swings(frame: pd.DataFrame, settings: AnalysisSettings) -> SwingSet:
+    """The final swings Fibonacci legs are drawn between (for replay checks and research)."""
+    return leg_inputs(frame, settings)[2]
 
 
 def _events(

@@ -13,13 +13,12 @@ import pandas as pd
 
 from analysis.bars import Bars
 from analysis.errors import AnalysisInputError
-from analysis.fibonacci import GOLDEN_POCKET, fibonacci, retracement_price
+from analysis.fibonacci import fibonacci
 from analysis.legs import LegCheck, LegPick, latest_leg, live_extreme, major_leg
 from analysis.models import (
     AnalysisSettings,
     AnchorState,
     FibAnchor,
-    FibLevel,
     Fibonacci,
     LegOption,
     LegRole,
@@ -140,16 +139,14 @@ def _provisional(
     if (price <= end.price) if pick.up else (price >= end.price):
         return None
     moved = _anchor(bars, live, end.kind, None, "provisional")
-    levels = [
-        FibLevel(ratio=r, price=retracement_price(start.price, price, r), kind="retracement")
-        for r in ratios
-    ]
-    pocket = sorted(retracement_price(start.price, price, r) for r in GOLDEN_POCKET)
+    drawn = fibonacci(
+        start, moved, float(bars.close[-1]), ratios, (), anchor_source="detected", leg="latest"
+    )
     word = "high" if pick.up else "low"
     return ProvisionalLeg(
         end=moved,
-        retracements=levels,
-        golden_pocket=(pocket[0], pocket[1]),
+        retracements=drawn.retracements,
+        golden_pocket=drawn.golden_pocket,
         note=f"end not confirmed: moves if price makes a new {word}",
     )
 

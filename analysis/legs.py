@@ -133,12 +133,6 @@ class LegCheck:
             return bool(self._low_after[after] < self._bars.low[pick.start])
         return bool(self._high_after[after] > self._bars.high[pick.start])
 
-    def start_price(self, pick: LegPick) -> float:
-        return float(self._bars.low[pick.start] if pick.up else self._bars.high[pick.start])
-
-    def end_price(self, pick: LegPick) -> float:
-        return float(self._bars.high[pick.end] if pick.up else self._bars.low[pick.end])
-
 
 def major_leg(final: SwingSet, check: LegCheck) -> LegPick | None:
     """The largest move between final swings, in time order, that price has not broken.
@@ -158,8 +152,9 @@ def major_leg(final: SwingSet, check: LegCheck) -> LegPick | None:
             if start_row < 0:
                 continue
             size = abs(float(final.price[end_row] - final.price[start_row]))
-            pick = _pick(final, start_row, end_row)
-            if (best is None or size > best[0]) and not check.broken(pick):
+            if best is not None and size <= best[0]:
+                continue
+            if not check.broken(_pick(final, start_row, end_row)):
                 best = (size, start_row, end_row)
     return None if best is None else _pick(final, best[1], best[2])
 

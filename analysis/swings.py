@@ -105,42 +105,6 @@ def pivot_swings(bars: Bars, length: int) -> SwingSet:
     return _merge(highs, lows, bars, length)
 
 
-def alternate(swings: SwingSet) -> Legs:
-    """Collapse runs of same-kind swings to their extreme, as they were known over time.
-
-    Returns every leg a trader would have drawn: each time a confirmed swing started a new leg
-    or extended the current one.
-    """
-    idx, price, high, conf = (
-        swings.index.tolist(),
-        swings.price.tolist(),
-        swings.is_high.tolist(),
-        swings.confirmed.tolist(),
-    )
-    order = sorted(range(len(idx)), key=lambda r: (conf[r], idx[r], not high[r]))
-    seq: list[int] = []
-    leg_start: list[int] = []
-    leg_end: list[int] = []
-    leg_known: list[int] = []
-    for r in order:
-        if not seq:
-            seq.append(r)
-            continue
-        last = seq[-1]
-        if high[r] == high[last]:
-            more_extreme = price[r] > price[last] if high[r] else price[r] < price[last]
-            if not more_extreme:
-                continue
-            seq[-1] = r
-        else:
-            seq.append(r)
-        if len(seq) >= 2:
-            leg_start.append(seq[-2])
-            leg_end.append(seq[-1])
-            leg_known.append(conf[r])
-    return _legs_from_rows(swings, leg_start, leg_end, leg_known)
-
-
 def _legs_from_rows(
     swings: SwingSet, start_rows: list[int], end_rows: list[int], known: list[int]
 ) -> Legs:

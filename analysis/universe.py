@@ -10,12 +10,10 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from analysis.bars import to_bars
-from analysis.engine import leg_swings
+from analysis.engine import leg_inputs
 from analysis.hitrates import LevelSample, level_samples, pooled, summarize
 from analysis.legs import consecutive_legs
 from analysis.models import AnalysisSettings, HitRates
-from analysis.volatility import rma, true_range
 from analysis.windows import BarCrossings
 
 
@@ -23,13 +21,12 @@ def series_samples(
     frame: pd.DataFrame, settings: AnalysisSettings
 ) -> tuple[int, list[LevelSample]]:
     """(legs measured, one sample per ratio) for one series, as `analyze` measures them."""
-    bars = to_bars(frame)
-    atr = rma(true_range(bars), settings.atr_length)
+    bars, atr, final = leg_inputs(frame, settings)
     return level_samples(
         bars=bars,
         atr=atr,
         crossings=BarCrossings(bars),
-        legs=consecutive_legs(leg_swings(frame, settings)),
+        legs=consecutive_legs(final),
         settings=settings,
     )
 

@@ -104,3 +104,17 @@ def test_aapl_year_to_march_2013_draws_the_705_top_not_the_last_small_leg() -> N
     assert fib.direction == "bearish"
     assert fib.provisional is not None, "the close is a new low beyond the confirmed one"
     assert fib.provisional.end.price == window["low"].min()
+
+
+def test_anchor_times_on_a_leg_price_has_since_broken_say_so() -> None:
+    # 100 -> 200 given by time; price later closes at 95, below the leg's start.
+    turns = (100, 200, 150, 95)
+    at = turn_indices(*turns)
+    frame = from_closes(path(*turns))
+    times = (frame.index[at[0]].to_pydatetime(), frame.index[at[1]].to_pydatetime())
+    result = analyze(frame, PIVOT.model_copy(update={"anchor_times": times}))
+    fib = result.fibonacci
+    assert fib is not None
+    assert (fib.leg, fib.start.state, fib.broken) == ("anchors", "given", True)
+    assert fib.note == "price has closed beyond the leg's start since its end"
+    assert fib.note in result.notes
