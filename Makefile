@@ -66,9 +66,10 @@ export: install ## Build the static frontend for a CDN into frontend.zip (API at
 	@test -n "$$REFLEX_API_URL" || echo "note: REFLEX_API_URL is unset; the page will call http://localhost:8000"
 	$(BIN)/reflex export --frontend-only --env prod
 
-lint: install-dev ## ruff check and ruff format --check
+lint: install-dev ## ruff check, ruff format --check, and the layers (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 typecheck: install-dev ## mypy (strict on analysis/ and integrations/)
 	$(BIN)/mypy

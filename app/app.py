@@ -18,13 +18,7 @@ from app.ui.pages.login import login_page
 from app.ui.state.chat import ChatState
 from app.ui.state.history import HistoryState
 from app.ui.state.session import LOGIN_ROUTE
-from app.wiring import (
-    ai_lifespan,
-    auth_lifespan,
-    login_lifespan,
-    market_data_lifespan,
-    persistence_lifespan,
-)
+from app.wiring import services_lifespan
 
 
 def _startup() -> None:
@@ -36,13 +30,9 @@ def _startup() -> None:
 
 app = rx.App(api_transformer=create_api())
 app.register_lifespan_task(_startup)
-# Migrations, indexes and tables are ready before the app serves; closed on shutdown.
-app.register_lifespan_task(persistence_lifespan)
-app.register_lifespan_task(auth_lifespan)
-# Refuses to start in production without FINANCIALS_SESSION_SECRET.
-app.register_lifespan_task(login_lifespan)
-app.register_lifespan_task(market_data_lifespan)
-app.register_lifespan_task(ai_lifespan)
+# The one services container: migrations, indexes and tables are ready before the app
+# serves, and it refuses to start in production without its secrets; closed on shutdown.
+app.register_lifespan_task(services_lifespan)
 app.add_page(chat_page, route="/", title="Financials", image="/favicon.svg", on_load=ChatState.load)
 app.add_page(
     history_page, route="/history", title="History · Financials", on_load=HistoryState.load

@@ -5,26 +5,25 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO, cast
+from typing import TYPE_CHECKING, Annotated, Literal, TextIO, cast
 
 import typer
-from pydantic import ValidationError
 
-from analysis import Analysis, AnalysisInputError
-from analysis.charts import build_chart_spec
-from analysis.charts.static import render_png
-from app import __version__, wiring
+from app import __version__
 from app.config import MarketDataSource, get_settings
 from app.logging import configure_logging
-from app.reports import text_report
-from app.services import analyses
-from app.services.schemas import ChartRequest
-from integrations.ai.models import Plan
-from integrations.auth.scopes import ALL_SCOPES
-from integrations.market_data import MarketDataError, PriceHistory
+from language.vocabulary import Interval, Leg, Period
+
+# The CLI starts in a fraction of a second: pandas, the analysis, SQLAlchemy and the cloud
+# SDKs are imported inside the commands that use them, never here.
+if TYPE_CHECKING:
+    from analysis import Analysis
+    from app.services.schemas import ChartRequest
+    from integrations.market_data import PriceHistory
+    from language.models import Plan
 
 cli = typer.Typer(
     name="financials",
@@ -34,49 +33,11 @@ cli = typer.Typer(
 )
 
 
-class Interval(StrEnum):
-    """Bar intervals, spelled as Yahoo Finance spells them."""
-
-    m1 = "1m"
-    m2 = "2m"
-    m5 = "5m"
-    m15 = "15m"
-    m30 = "30m"
-    m60 = "60m"
-    m90 = "90m"
-    h1 = "1h"
-    d1 = "1d"
-    d5 = "5d"
-    wk1 = "1wk"
-    mo1 = "1mo"
-    mo3 = "3mo"
-
-
-class PeriodChoice(StrEnum):
-    """How far back, spelled as Yahoo Finance spells it."""
-
-    d1 = "1d"
-    d5 = "5d"
-    mo1 = "1mo"
-    mo3 = "3mo"
-    mo6 = "6mo"
-    y1 = "1y"
-    y2 = "2y"
-    y5 = "5y"
-    y10 = "10y"
-    ytd = "ytd"
-    max = "max"
-
-
-class ThemeChoice(StrEnum):
-    light = "light"
-    dark = "dark"
-
-
-class FocusChoice(StrEnum):
-    fibonacci = "fibonacci"
-    structure = "structure"
-    levels = "levels"
+# Choices come from the one vocabulary (`language.vocabulary`); these three spell the
+# analysis' own types without importing it (a test checks they agree).
+ThemeChoice = Literal["light", "dark"]
+FocusChoice = Literal["fibonacci", "structure", "levels"]
+DetectorChoice = Literal["zigzag", "pivot"]
 
 
 class SourceChoice(StrEnum):
@@ -91,16 +52,6 @@ class BenchSection(StrEnum):
     charts = "charts"
     cache = "cache"
     fib_baseline = "fib-baseline"
-
-
-class DetectorChoice(StrEnum):
-    zigzag = "zigzag"
-    pivot = "pivot"
-
-
-class LegChoice(StrEnum):
-    major = "major"
-    latest = "latest"
 
 
 class _Stderr:
@@ -149,10 +100,10 @@ def analyze_command(
         ),
     ],
     period: Annotated[
-        PeriodChoice | None,
+        Period | None,
         typer.Option(
             help="How far back from now (from the file's last bar with --csv). "
-            "[default: 6mo; all of the file with --csv]"
+            "[default: 6mo; all of the file with --csv]",
         ),
     ] = None,
     start: Annotated[
@@ -161,7 +112,7 @@ def analyze_command(
     end: Annotated[
         datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Last day (included).")
     ] = None,
-    interval: Annotated[Interval, typer.Option(help="Bar interval.")] = Interval.d1,
+    interval: Annotated[Interval, typer.Option(help="Bar interval.")] = "1d",
     source: Annotated[
         SourceChoice | None,
         typer.Option(
@@ -181,43 +132,51 @@ def analyze_command(
     ] = None,
     detector: Annotated[
         DetectorChoice, typer.Option(help="Swing detector for the Fibonacci leg.")
-    ] = DetectorChoice.zigzag,
+    ] = "zigzag",
     leg: Annotated[
-        LegChoice,
+        Leg,
         typer.Option(
-            help="Fibonacci leg: major (the window's largest valid confirmed move) or latest."
+            help="Fibonacci leg: major (the window's largest valid confirmed move) or latest.",
         ),
-    ] = LegChoice.major,
+    ] = "major",
     as_json: Annotated[bool, typer.Option("--json", help="Print the analysis JSON.")] = False,
     out: Annotated[
         Path | None,
         typer.Option(help="Also write the analysis JSON and the chart PNG into this folder."),
     ] = None,
-    theme: Annotated[ThemeChoice, typer.Option(help="Chart theme for --out.")] = (
-        ThemeChoice.light
-    ),
+    theme: Annotated[ThemeChoice, typer.Option(help="Chart theme for --out.")] = "light",
     focus: Annotated[
         FocusChoice,
         typer.Option(
             help="What the --out chart shows: Fibonacci levels, market structure, or "
-            "support/resistance zones."
+            "support/resistance zones.",
         ),
-    ] = FocusChoice.fibonacci,
+    ] = "fibonacci",
 ) -> None:
     """Swings, Fibonacci, structure, zones, gaps, order blocks and level hit-rates."""
+    from pydantic import ValidationError
+
+    from analysis import AnalysisInputError
+    from app.reports import text_report
+    from app.services.schemas import ChartRequest
+    from integrations.market_data import MarketDataError
+
     if csv is not None and source is not None:
         raise _fail("--csv and --source exclude each other: the file is the source")
     if period is None and start is None and csv is not None:
-        period = PeriodChoice.max
+        period = "max"
     try:
-        request = ChartRequest(
-            symbol=symbol,
-            period=period.value if period else None,
-            start=start.date() if start else None,
-            end=end.date() if end else None,
-            interval=interval.value,
-            detector=detector.value,
-            leg=leg.value,
+        request = ChartRequest.model_validate(
+            {
+                "symbol": symbol,
+                "period": period,
+                "start": start.date() if start else None,
+                "end": end.date() if end else None,
+                "interval": interval,
+                "detector": detector,
+                "leg": leg,
+                "theme": theme,
+            }
         )
         history, result = asyncio.run(
             _analyse(request, csv=csv, source=source.value if source else None)
@@ -231,40 +190,54 @@ def analyze_command(
         typer.secho(f"note: {history.notice}", err=True, fg=typer.colors.YELLOW)
     text = result.model_dump_json(indent=2)
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        now = datetime.now(UTC)
-        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in history.symbol)
-        stem = out / f"{safe}_{interval.value}_{now:%Y%m%dT%H%M%SZ}"
-        stem.with_suffix(".json").write_text(text)
-        spec = build_chart_spec(
-            history.frame(),
-            result,
-            symbol=history.symbol,
-            interval=interval.value,
-            source=history.source if not history.notice else f"{history.source} ({history.notice})",
-            generated_at=now,
-            theme=theme.value,
-            focus=focus.value,
-        )
-        stem.with_suffix(".png").write_bytes(render_png(spec))
+        stem = _write_out(out, history, result, request, focus)
         typer.echo(f"wrote {stem}.json and {stem}.png", err=True)
-    typer.echo(text if as_json else text_report(history.symbol, interval.value, result))
+    typer.echo(text if as_json else text_report(history.symbol, request.interval, result))
+
+
+def _write_out(
+    out: Path,
+    history: PriceHistory,
+    result: Analysis,
+    request: ChartRequest,
+    focus: FocusChoice,
+) -> Path:
+    """The analysis JSON and the chart PNG, drawn by the same recipe as the API's."""
+    from datetime import UTC
+
+    from app.services.analyses import chart_focus, draw_chart
+
+    out.mkdir(parents=True, exist_ok=True)
+    now = datetime.now(UTC)
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in history.symbol)
+    stem = out / f"{safe}_{request.interval}_{now:%Y%m%dT%H%M%SZ}"
+    stem.with_suffix(".json").write_text(result.model_dump_json(indent=2))
+    _spec, png = asyncio.run(
+        draw_chart(
+            history,
+            result,
+            interval=request.interval,
+            theme=request.theme,
+            focus=chart_focus(focus),
+            generated_at=now,
+        )
+    )
+    stem.with_suffix(".png").write_bytes(png)
+    return stem
 
 
 async def _analyse(
     request: ChartRequest, *, csv: Path | None, source: MarketDataSource | None
 ) -> tuple[PriceHistory, Analysis]:
     """The same service call the API and the chat make, on a CSV or the configured source."""
+    from app.services.analyses import fetch_and_analyse
+    from app.wiring.market import csv_market_data, open_market_data
+
     if csv is not None:
-        provider = wiring.csv_market_data(csv, filename=str(csv))
-        return await analyses.fetch_and_analyse(provider, request)
-    settings = get_settings()
-    cache = wiring.build_cache(settings)
-    try:
-        provider = wiring.build_market_data(settings, cache, source)
-        return await analyses.fetch_and_analyse(provider, request)
-    finally:
-        await cache.close()
+        provider = csv_market_data(csv, filename=str(csv))
+        return await fetch_and_analyse(provider, request)
+    async with open_market_data(get_settings(), source) as market:
+        return await fetch_and_analyse(market.provider, request)
 
 
 def _provenance(history: PriceHistory) -> str:
@@ -286,14 +259,18 @@ def token(
     ttl: Annotated[int, typer.Option(min=60, max=86_400, help="Lifetime in seconds.")] = 3600,
 ) -> None:
     """Print a bearer token from the built-in development issuer (never in production)."""
+    from app.config import ConfigurationError
+    from app.wiring.auth import dev_issuer
+    from integrations.auth.scopes import ALL_SCOPES
+
     current = get_settings()
     if current.oidc_issuer is not None:
         raise _fail(
             "FINANCIALS_OIDC_ISSUER is set: get tokens from that issuer, not the dev issuer"
         )
     try:
-        issuer = wiring.dev_issuer(current)
-    except wiring.ConfigurationError as exc:
+        issuer = dev_issuer(current)
+    except ConfigurationError as exc:
         raise _fail(str(exc)) from None
     unknown = set(scope.split()) - set(ALL_SCOPES)
     if unknown:
@@ -365,7 +342,6 @@ def reference(
     ] = None,
 ) -> None:
     """Rebuild the reference table of Fibonacci vs random hit-rates over a universe."""
-    import json
 
     from app.bench import fib_baseline_bench
 
@@ -384,9 +360,9 @@ def parse(
     ] = False,
 ) -> None:
     """Print the plan the chat makes of TEXT as JSON: tool, symbols, period or dates, interval."""
-    from app.wiring import build_ai
+    from app.wiring.ai import build_ai
     from integrations.ai.errors import AiError
-    from integrations.ai.models import Conversation
+    from language.models import Conversation
 
     if not text.strip():
         raise _fail('give a request, e.g. financials parse "fib on TSLA over 3 months"')

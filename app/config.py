@@ -294,3 +294,14 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The process-wide settings, read once; tests build their own `Settings(...)` instead."""
     return Settings()
+
+
+class ConfigurationError(RuntimeError):
+    """The settings cannot run this environment; the message says which variable to set."""
+
+
+MISSING_AI_KEY = (
+    "production runs without DashScope: FINANCIALS_DASHSCOPE_API_KEY is not set, so the "
+    "offline analyst and planner answer; set the key (Secret financials-secrets), or set "
+    "FINANCIALS_AI=offline if that is intended"
+)

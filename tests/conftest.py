@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from app.config import get_settings
-from app.wiring import reset_limiter
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +30,5 @@ def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Itera
     monkeypatch.setenv("FINANCIALS_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("FINANCIALS_ENV", "test")
     get_settings.cache_clear()
-    reset_limiter()  # rate-limit budgets are per test, not carried across the session
     yield
     get_settings.cache_clear()
-    reset_limiter()

@@ -15,6 +15,7 @@ from analysis import AnalysisInputError
 from app.api.deps import RateLimitedError
 from app.api.problems import problem_response
 from app.logging import get_logger
+from app.services.container import NotStartedError
 from integrations.auth.models import AuthError, InsufficientScopeError
 from integrations.market_data import (
     InvalidRangeError,
@@ -100,6 +101,12 @@ async def _analysis_input_error(_: Request, exc: Exception) -> JSONResponse:
     return problem_response(422, "Cannot analyse these bars", str(exc))
 
 
+async def _not_started(_: Request, exc: Exception) -> JSONResponse:
+    response = problem_response(503, "Starting up", "the app is starting; try again shortly")
+    response.headers["Retry-After"] = "1"
+    return response
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error", path=request.url.path)
     return problem_response(
@@ -111,6 +118,7 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
 
 
 def install_error_handlers(api: FastAPI) -> None:
+    api.add_exception_handler(NotStartedError, _not_started)
     api.add_exception_handler(AuthError, _auth_error)
     api.add_exception_handler(RateLimitedError, _rate_limited)
     api.add_exception_handler(MarketDataError, _market_data_error)

@@ -23,6 +23,7 @@ from analysis import Analysis, AnalysisInputError, analyze
 from analysis.charts import ChartSpec, build_chart_spec
 from analysis.charts.spec import Focus
 from analysis.charts.static import DEFAULT_SIZE, VISION_SIZE, render_png
+from analysis.charts.theme import ThemeName
 from app.logging import get_logger
 from app.metrics import AI_FAILURES, AI_REQUEST_SECONDS, ANALYSIS_STAGE_SECONDS, CHARTS_RENDERED
 from app.services import market
@@ -43,21 +44,27 @@ from app.services.schemas import (
     TimingsMs,
 )
 from integrations.ai.errors import AiError
-from integrations.ai.models import Interpretation
-from integrations.ai.offline_analyst import OfflineChartInterpreter
 from integrations.ai.port import ChartInterpreter
 from integrations.market_data import MarketDataProvider, PriceHistory
 from integrations.records.models import AnalysisRecord, AnalysisRequest, Timings
 from integrations.records.port import AnalysisRepository
 from integrations.storage.port import ObjectStore
+from language.models import Interpretation
+from language.vocabulary import Interval
 
 log = get_logger("financials.services.analyses")
 T = TypeVar("T")
 MAX_BARS = 50_000
 # Bars above this are digested in a thread: hashing them is then worth the hop.
 DIGEST_INLINE_BARS = 10_000
+# Caches (bounded LRUs of pure results, see `memo`): the one module-level state here, and
+# safe to lose; a value is only ever reused for the same bars, settings and minute.
 _analyses: Lru[Analysis] = Lru()
 _charts: Lru[tuple[ChartSpec, bytes]] = Lru()
+
+
+# Told each step as it starts (the chat shows it).
+Progress = Callable[[str], Awaitable[None]]
 
 
 class TooManyBarsError(AnalysisInputError):
@@ -71,8 +78,8 @@ class AnalysisPorts:
     objects: ObjectStore
     link_lifetime: timedelta
     interpreter: ChartInterpreter
-    # The cloud model reads the image; the offline analyst reads only the numbers.
-    interpreter_reads_images: bool = True
+    # Answers when the interpreter fails (the offline analyst, which needs no network).
+    fallback: ChartInterpreter
 
 
 class _Stopwatch:
@@ -155,29 +162,58 @@ async def _chart(
     )
     drawn = _charts.get(key)
     if drawn is None:
-        spec = build_chart_spec(
-            history.frame(),
+        drawn = await draw_chart(
+            history,
             result,
-            symbol=history.symbol,
             interval=request.interval,
-            source=source,
-            generated_at=generated_at,
             theme=request.theme,
             focus=focus,
+            generated_at=generated_at,
         )
-        png = await asyncio.to_thread(render_png, spec)
-        CHARTS_RENDERED.labels(size=f"{DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}").inc()
-        drawn = (spec, png)
         _charts.put(key, drawn)
     return drawn
 
 
+async def draw_chart(
+    history: PriceHistory,
+    result: Analysis,
+    *,
+    interval: Interval,
+    theme: ThemeName,
+    focus: Focus,
+    generated_at: datetime,
+) -> tuple[ChartSpec, bytes]:
+    """The one recipe for a chart: its spec (labelled with the source) and its PNG.
+
+    The API, the chat and the CLI's `--out` all draw through here, so a chart looks the same
+    and names its data source the same way wherever it is made.
+    """
+    spec = build_chart_spec(
+        history.frame(),
+        result,
+        symbol=history.symbol,
+        interval=interval,
+        source=_source_label(history),
+        generated_at=generated_at,
+        theme=theme,
+        focus=focus,
+    )
+    png = await asyncio.to_thread(render_png, spec)
+    CHARTS_RENDERED.labels(size=f"{DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}").inc()
+    return spec, png
+
+
 async def fetch_and_analyse(
-    provider: MarketDataProvider, request: ChartRequest, watch: _Stopwatch | None = None
+    provider: MarketDataProvider,
+    request: ChartRequest,
+    watch: _Stopwatch | None = None,
+    progress: Progress | None = None,
 ) -> tuple[PriceHistory, Analysis]:
     """Resolve the symbol, get the bars (cached), analyse them: the first half of every use."""
     watch = watch or _Stopwatch()
     history = await watch.run("data", lambda: _bars(provider, request))
+    if progress is not None:
+        await progress(f"Analysing {len(history):,} bars of {history.symbol}…")
     result = await watch.run("analysis", lambda: _analyse(history, request))
     return history, result
 
@@ -200,9 +236,6 @@ def _result(history: PriceHistory, result: Analysis) -> AnalysisResult:
 
 def _source_label(history: PriceHistory) -> str:
     return f"{history.source} ({history.notice})" if history.notice else history.source
-
-
-Progress = Callable[[str], Awaitable[None]]
 
 
 async def _no_progress(_step: str) -> None:
@@ -245,9 +278,7 @@ async def run_chart(
     """`run_chart_analysis`, telling `progress` each step as it starts (the chat shows it)."""
     watch = _Stopwatch()
     await progress("Fetching market data…")
-    history = await watch.run("data", lambda: _bars(ports.market, request))
-    await progress(f"Analysing {len(history):,} bars of {history.symbol}…")
-    result = await watch.run("analysis", lambda: _analyse(history, request))
+    history, result = await fetch_and_analyse(ports.market, request, watch, progress)
     # Kept in memory until the outcome is known: see the module docstring.
     record = AnalysisRecord(
         owner=owner,
@@ -316,12 +347,12 @@ async def interpret(
     A reading is a bonus on top of the analysis: a provider outage degrades it (and is
     counted in the metrics), it never fails the request.
     """
-    provider = "dashscope" if ports.interpreter_reads_images else "offline"
+    provider = ports.interpreter.name
     began = time.perf_counter()
     try:
         vision_png = (
             await asyncio.to_thread(render_png, spec, *VISION_SIZE)
-            if ports.interpreter_reads_images
+            if ports.interpreter.reads_images
             else b""
         )
         if on_text is None:
@@ -335,8 +366,8 @@ async def interpret(
             reading = stream.result
     except AiError as exc:
         AI_FAILURES.labels(provider=provider, reason=type(exc).__name__).inc()
-        log.warning("ai reading failed; the offline analyst answers", error=str(exc))
-        return await OfflineChartInterpreter().interpret(b"", result, symbol=symbol)
+        log.warning("ai reading failed; the fallback answers", error=str(exc))
+        return await ports.fallback.interpret(b"", result, symbol=symbol)
     finally:
         AI_REQUEST_SECONDS.labels(provider=provider, kind="interpret").observe(
             time.perf_counter() - began

@@ -24,11 +24,11 @@ from app.services.analyses import (
     run_chart,
 )
 from app.services.schemas import ChartRequest
-from integrations.ai.models import Conversation, Plan, PlannedCall
 from integrations.ai.port import ChatPlanner
 from integrations.chat_history import ChatHistoryStore, ChatMessage
 from integrations.market_data import MarketDataError, Quote
 from integrations.paging import MAX_PAGE_SIZE
+from language.models import Conversation, Plan, PlannedCall
 
 HELP_TEXT = (
     "I analyse markets from plain English. Try: “Fibonacci retracement for TSLA over 3 "

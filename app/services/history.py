@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from analysis import Analysis
 from analysis.charts.static import DEFAULT_SIZE
@@ -14,11 +15,14 @@ from app.services.schemas import (
     ChartLink,
     TimingsMs,
 )
-from integrations.ai.grounding import check_grounding
 from integrations.paging import Page
 from integrations.records.models import AnalysisRecord, AnalysisStatus
 from integrations.records.port import AnalysisRepository
 from integrations.storage.port import ObjectStore
+from language.grounding import check_grounding
+
+if TYPE_CHECKING:
+    from app.services.container import Services
 
 
 async def chart_link(
@@ -86,4 +90,19 @@ async def detail(
         analysis=analysis,
         summary=summary,
         timings_ms=TimingsMs.of(record.timings),
+    )
+
+
+async def first_page(
+    services: Services, *, owner: str, symbol: str | None, limit: int
+) -> AnalysisPage:
+    """The history page's cards: the owner's newest analyses, optionally of one symbol."""
+    return await page_of_analyses(
+        services.persistence.records,
+        services.persistence.objects,
+        owner,
+        symbol=symbol,
+        limit=limit,
+        cursor=None,
+        lifetime=services.settings.signed_url_ttl,
     )

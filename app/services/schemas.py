@@ -14,8 +14,8 @@ from pydantic.config import JsonDict
 
 from analysis import Analysis, AnalysisSettings
 from analysis.models import Detector
-from integrations.market_data import Interval, Period
 from integrations.records.models import Timings
+from language.vocabulary import Interval, Period
 
 
 class _Body(BaseModel):

@@ -6,8 +6,9 @@ the secret. The sign-in flow's own short-lived cookie (state, PKCE code verifier
 where to go after) is signed the same way, for another audience, so one can never pass for
 the other.
 
-The UI reads `read_session(self.router.headers.cookie)`; the API's login routes call
-`issue_session` after a successful sign-in.
+The services container holds the one `SessionTokens` (built from the session secret by the
+wiring): the UI reads `read_session(services.sessions, cookie_header)`, the API's login
+routes issue the cookie after a successful sign-in.
 """
 
 from __future__ import annotations
@@ -21,9 +22,6 @@ from joserfc.errors import JoseError
 from joserfc.jwk import OctKey
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.requests import cookie_parser
-
-from app.config import Settings, get_settings
-from app.wiring import session_secret
 
 SESSION_COOKIE = "financials_session"
 LOGIN_FLOW_COOKIE = "financials_login"
@@ -119,18 +117,6 @@ class SessionTokens:
             return None
 
 
-_tokens: tuple[Settings, SessionTokens] | None = None
-
-
-def session_tokens() -> SessionTokens:
-    """The process's token codec, remade whenever the settings object changes (tests)."""
-    global _tokens
-    settings = get_settings()
-    if _tokens is None or _tokens[0] is not settings:
-        _tokens = (settings, SessionTokens(session_secret(settings), settings.session_ttl_seconds))
-    return _tokens[1]
-
-
 def cookie_value(cookie_header: str | None, name: str) -> str | None:
     """One cookie from a raw `Cookie:` header; None when absent or the header is garbage."""
     if not cookie_header:
@@ -141,14 +127,9 @@ def cookie_value(cookie_header: str | None, name: str) -> str | None:
         return None
 
 
-def read_session(cookie_header: str | None) -> SessionUser | None:
+def read_session(tokens: SessionTokens, cookie_header: str | None) -> SessionUser | None:
     """The signed-in user of a raw `Cookie:` header, or None (missing, forged or expired).
 
     Never raises on bad input: a browser may send anything.
     """
-    return session_tokens().read(cookie_value(cookie_header, SESSION_COOKIE))
-
-
-def issue_session(user: SessionUser) -> str:
-    """The session cookie's value for `user`, valid for `FINANCIALS_SESSION_TTL_SECONDS`."""
-    return session_tokens().issue(user)
+    return tokens.read(cookie_value(cookie_header, SESSION_COOKIE))

@@ -12,11 +12,11 @@ from collections.abc import AsyncIterator
 from analysis import Analysis
 from integrations.ai.dashscope_transport import DashScopeTransport
 from integrations.ai.errors import AiResponseError
-from integrations.ai.facts import GroundingFacts, grounding_facts
-from integrations.ai.models import Interpretation
 from integrations.ai.prompts import interpreter_messages
-from integrations.ai.reading import finish
 from integrations.ai.streaming import InterpretationStream
+from language.facts import GroundingFacts, grounding_facts
+from language.models import Interpretation
+from language.reading import finish
 
 DEFAULT_VL_MODEL = "qwen3-vl-plus"
 MAX_TOKENS = 700
@@ -25,6 +25,9 @@ TEMPERATURE = 0.2  # a reading of numbers, not creative writing
 
 class DashScopeChartInterpreter:
     """`ChartInterpreter` on Alibaba Cloud Model Studio (`MultiModalConversation`)."""
+
+    name = "dashscope"
+    reads_images = True
 
     def __init__(self, transport: DashScopeTransport, model: str = DEFAULT_VL_MODEL) -> None:
         self._transport = transport

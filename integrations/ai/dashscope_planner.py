@@ -22,20 +22,12 @@ from pydantic import ValidationError
 
 from integrations.ai.dashscope_transport import DashScopeTransport, ToolCallOut
 from integrations.ai.errors import AiResponseError
-from integrations.ai.models import (
-    INTERVALS,
-    PERIODS,
-    TOOL_NAMES,
-    Conversation,
-    Interval,
-    Plan,
-    PlannedCall,
-    ToolName,
-)
-from integrations.ai.periods import Window, parse_interval, parse_window
-from integrations.ai.port import SymbolResolver
 from integrations.ai.prompts import planner_messages
 from integrations.ai.tools import ToolArguments, tool_definitions
+from language.models import Conversation, Plan, PlannedCall
+from language.periods import Window, parse_interval, parse_window
+from language.resolver import SymbolResolver
+from language.vocabulary import INTERVALS, PERIODS, TOOL_NAMES, Interval, ToolName
 
 DEFAULT_CHAT_MODEL = "qwen-plus"
 MAX_TOKENS = 400
@@ -43,6 +35,8 @@ MAX_TOKENS = 400
 
 class DashScopeChatPlanner:
     """`ChatPlanner` on Qwen (`Generation` with tools)."""
+
+    name = "dashscope"
 
     def __init__(
         self,

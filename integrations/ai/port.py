@@ -6,15 +6,27 @@ Async like the rest of the app. Adapters: `offline_analyst` and `dashscope_inter
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Protocol
 
 from analysis import Analysis
-from integrations.ai.models import Conversation, Interpretation, Plan
 from integrations.ai.streaming import InterpretationStream
+from language.models import Conversation, Interpretation, Plan
 
 
 class ChartInterpreter(Protocol):
+    """Reads a chart. Says who it is and whether it looks at the image, so callers skip
+    drawing a PNG nobody reads and label the answer without guessing."""
+
+    @property
+    def name(self) -> str:
+        """`dashscope` or `offline`: for logs, metrics and the health page."""
+        ...
+
+    @property
+    def reads_images(self) -> bool:
+        """True when `png` is read (the cloud model); False when only the numbers are."""
+        ...
+
     async def interpret(
         self,
         png: bytes,
@@ -46,22 +58,11 @@ class ChartInterpreter(Protocol):
 
 
 class ChatPlanner(Protocol):
+    @property
+    def name(self) -> str:
+        """`offline` or the cloud provider's name."""
+        ...
+
     async def plan(self, message: str, conversation: Conversation) -> Plan:
         """Tool calls for the message (symbols resolved), or a direct reply."""
         ...
-
-
-class SymbolCandidate(Protocol):
-    """A ticker for some text; `name` is None when the text was only taken as a ticker."""
-
-    @property
-    def symbol(self) -> str: ...
-
-    @property
-    def name(self) -> str | None: ...
-
-
-class SymbolResolver(Protocol):
-    """Names, aliases and tickers to ticker candidates, best first (market data's `resolve`)."""
-
-    async def resolve(self, text: str) -> Sequence[SymbolCandidate]: ...

@@ -6,8 +6,8 @@ import base64
 from datetime import date
 from typing import Any
 
-from integrations.ai.facts import GroundingFacts
-from integrations.ai.models import Conversation
+from language.facts import GroundingFacts
+from language.models import Conversation
 
 INTERPRETER_SYSTEM = """\
 You are a concise, careful technical analyst. You see a candlestick chart and FACTS: numbers \

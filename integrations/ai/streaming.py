@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from typing import Self
 
-from integrations.ai.models import Interpretation
+from language.models import Interpretation
 
 
 class InterpretationNotReadyError(RuntimeError):

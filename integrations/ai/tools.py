@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from integrations.ai.models import INTERVALS, PERIODS, TOOL_NAMES, ToolName
+from language.vocabulary import INTERVALS, PERIODS, TOOL_NAMES, ToolName
 
 DESCRIPTIONS: dict[ToolName, str] = {
     "fibonacci": "Fibonacci retracement and extension levels of the latest swing leg, with "

@@ -13,11 +13,7 @@ from integrations.market_data.errors import (
     UnknownSymbolError,
 )
 from integrations.market_data.models import (
-    INTERVALS,
-    PERIODS,
     HistoryRequest,
-    Interval,
-    Period,
     PriceHistory,
     Quote,
     SourceName,
@@ -26,15 +22,11 @@ from integrations.market_data.models import (
 from integrations.market_data.port import MarketDataProvider
 
 __all__ = [
-    "INTERVALS",
-    "PERIODS",
     "HistoryRequest",
-    "Interval",
     "InvalidRangeError",
     "MarketDataError",
     "MarketDataProvider",
     "NetworkUnreachableError",
-    "Period",
     "PriceHistory",
     "Quote",
     "RateLimitedError",

@@ -1,13 +1,13 @@
 """The typed boundary of market data: what a caller asks for and what every source returns.
 
-Periods and intervals use Yahoo Finance's spellings because that is what traders type and
-what the main source understands; the other sources honour the same vocabulary.
+Periods and intervals are the one vocabulary of `language.vocabulary` (Yahoo Finance's
+spellings); every source honours it.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal, cast, get_args
+from typing import Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -22,16 +22,11 @@ from pydantic import (
 )
 
 from integrations.market_data.errors import InvalidRangeError, MarketDataError
+from language.vocabulary import INTERVALS, PERIODS, Interval, Period
 
-Period = Literal["1d", "5d", "1mo", "3mo", "6mo", "1y", "2y", "5y", "10y", "ytd", "max"]
-Interval = Literal[
-    "1m", "2m", "5m", "15m", "30m", "60m", "90m", "1h", "1d", "5d", "1wk", "1mo", "3mo"
-]
 SourceName = Literal["yahoo", "sample", "csv"]
 SymbolKind = Literal["equity", "etf", "index", "fx", "crypto", "future", "unknown"]
 
-PERIODS: tuple[str, ...] = get_args(Period)
-INTERVALS: tuple[str, ...] = get_args(Interval)
 INTRADAY_INTERVALS = frozenset({"1m", "2m", "5m", "15m", "30m", "60m", "90m", "1h"})
 COLUMNS = ("open", "high", "low", "close", "volume")
 DEFAULT_PERIOD: Period = "6mo"

@@ -75,7 +75,6 @@ PERIOD_DAYS = {
     "10y": 3652,
 }
 T = TypeVar("T")
-_cache_location: Path | None = None  # where yfinance's caches were last pointed
 _EXAMPLES = "e.g. AAPL, BTC-USD, ^GSPC, EURUSD=X, GC=F or 0700.HK"
 
 
@@ -260,12 +259,12 @@ class YahooProvider:
 
     def _load(self) -> Any:
         yf = _yfinance()
-        global _cache_location
-        if self._cache_dir is not None and _cache_location != self._cache_dir:
-            # Process-wide in yfinance; moving it closes and reopens its SQLite files.
-            self._cache_dir.mkdir(parents=True, exist_ok=True)
-            yf.set_tz_cache_location(str(self._cache_dir))
-            _cache_location = self._cache_dir
+        folder = self._cache_dir
+        # Process-wide in yfinance (its own state, asked rather than mirrored here); moving
+        # it closes and reopens its SQLite files, so only when it points elsewhere.
+        if folder is not None and yf.cache._TzDBManager.get_location() != str(folder):
+            folder.mkdir(parents=True, exist_ok=True)
+            yf.set_tz_cache_location(str(folder))
         return yf
 
     async def _call(self, work: Callable[[], T], query: YahooQuery) -> T:

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import dataclasses
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from app.config import get_settings
-from app.wiring import (
-    Auth,
-    MarketData,
-    Persistence,
-    build_ai,
-    build_auth,
-    open_market_data,
-    open_persistence,
-    use_ai,
-    use_auth,
-    use_market_data,
-    use_persistence,
-)
+from app.services.container import Auth, Login, MarketData, Persistence, Services
+from app.wiring import open_services
+from app.wiring.auth import build_login, build_session_tokens
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +31,15 @@ def mounted_asgi_app() -> object:
         mp.undo()
 
 
+@pytest.fixture(scope="session")
+def api(mounted_asgi_app: object) -> FastAPI:
+    """Our FastAPI app inside the composed backend: where the lifespan keeps the services."""
+    from app.app import app
+
+    assert isinstance(app.api_transformer, FastAPI)
+    return app.api_transformer
+
+
 @pytest.fixture
 async def client(mounted_asgi_app: object) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=mounted_asgi_app)  # type: ignore[arg-type]
@@ -46,11 +49,23 @@ async def client(mounted_asgi_app: object) -> AsyncIterator[httpx.AsyncClient]:
 
 @dataclass(frozen=True)
 class Started:
-    """The app's services as its lifespan opens them, plus a way to mint dev tokens."""
+    """The app's services as its lifespan builds them, plus a way to mint dev tokens and to
+    swap a part for a fake (a new container, as a test of the app would build one)."""
 
-    persistence: Persistence
-    auth: Auth
-    market: MarketData
+    services: Services
+    api: FastAPI
+
+    @property
+    def persistence(self) -> Persistence:
+        return self.services.persistence
+
+    @property
+    def auth(self) -> Auth:
+        return self.services.auth
+
+    @property
+    def market(self) -> MarketData:
+        return self.services.market
 
     def headers(
         self, sub: str = "alice", scopes: str = "charts:read charts:write"
@@ -59,21 +74,49 @@ class Started:
         token = self.auth.dev_issuer.mint(sub, scopes.split())
         return {"Authorization": f"Bearer {token}"}
 
+    @asynccontextmanager
+    async def sign_in_as_configured(self) -> AsyncIterator[Login]:
+        """Sign-in and its settings rebuilt from the environment as it is now (a test
+        changed it), served until the block ends."""
+        settings = get_settings()
+        async with httpx.AsyncClient() as http:
+            login = build_login(settings, http)
+            sessions = build_session_tokens(settings)
+            with self.replaced(settings=settings, login=login, sessions=sessions):
+                yield login
+
+    @contextmanager
+    def replaced(self, **parts: Any) -> Iterator[Services]:
+        """The app serves a container with `parts` replaced, until the block ends."""
+        with serving(self.api, dataclasses.replace(self.services, **parts)) as services:
+            yield services
+
+
+@contextmanager
+def serving(api: FastAPI, services: Services) -> Iterator[Services]:
+    """`services` is what the app serves with for the block, as the lifespan would set it."""
+    previous = getattr(api.state, "services", None)
+    api.state.services = services
+    try:
+        yield services
+    finally:
+        api.state.services = previous
+
 
 @pytest.fixture
-async def started(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Started]:
-    """What the app's lifespan opens, with the bundled sample as the market data source
+async def started(monkeypatch: pytest.MonkeyPatch, api: FastAPI) -> AsyncIterator[Started]:
+    """What the app's lifespan builds, with the bundled sample as the market data source
     (deterministic and offline; tests of the `auto` fallback set their own source)."""
     monkeypatch.setenv("FINANCIALS_MARKET_DATA_SOURCE", "sample")
     get_settings.cache_clear()
-    settings = get_settings()
-    async with (
-        open_persistence(settings) as persistence,
-        use_persistence(persistence),
-        httpx.AsyncClient() as http,
-        use_auth(build_auth(settings, http)) as auth,
-        open_market_data(settings) as market,
-        use_market_data(market),
-        use_ai(build_ai(settings)),
-    ):
-        yield Started(persistence=persistence, auth=auth, market=market)
+    async with open_services(get_settings()) as services:
+        with serving(api, services):
+            yield Started(services=services, api=api)
+
+
+@asynccontextmanager
+async def lifespan(api: FastAPI) -> AsyncIterator[Services]:
+    """What the app's lifespan does, with the settings as they are now: build, serve, close."""
+    async with open_services(get_settings()) as services:
+        with serving(api, services):
+            yield services

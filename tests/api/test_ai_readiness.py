@@ -3,44 +3,24 @@ start-up warns; `FINANCIALS_AI=offline` makes it intended and quiet."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-
 import httpx
 import pytest
+from fastapi import FastAPI
 
-from app.config import get_settings
-from app.wiring import (
-    MISSING_AI_KEY,
-    ai_lifespan,
-    open_market_data,
-    open_persistence,
-    use_market_data,
-    use_persistence,
-)
+from app.config import MISSING_AI_KEY, get_settings
+from tests.api.conftest import lifespan
 from tests.support.log_recorder import LogRecorder
 
 
-@asynccontextmanager
-async def _started() -> AsyncIterator[None]:
-    """Persistence and market data as the app's lifespan starts them (the AI is per test)."""
-    settings = get_settings()
-    async with (
-        open_persistence(settings) as opened,
-        use_persistence(opened),
-        open_market_data(settings) as market,
-        use_market_data(market),
-    ):
-        yield
-
-
 @pytest.fixture
-async def production(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
+def production(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Production settings with every secret but the AI key (tokens from an issuer)."""
     monkeypatch.setenv("FINANCIALS_ENV", "production")
     monkeypatch.setenv("FINANCIALS_FILES_SIGNING_KEY", "f" * 32)
+    monkeypatch.setenv("FINANCIALS_SESSION_SECRET", "s" * 32)
+    monkeypatch.setenv("FINANCIALS_OIDC_ISSUER", "https://issuer.example")
+    monkeypatch.setenv("FINANCIALS_OIDC_CLIENT_ID", "financials")
     get_settings.cache_clear()
-    async with _started():
-        yield
 
 
 async def _ai_check(client: httpx.AsyncClient) -> tuple[int, str, dict[str, object]]:
@@ -51,9 +31,9 @@ async def _ai_check(client: httpx.AsyncClient) -> tuple[int, str, dict[str, obje
 
 @pytest.mark.usefixtures("production")
 async def test_production_without_a_key_is_degraded_with_the_reason(
-    client: httpx.AsyncClient,
+    client: httpx.AsyncClient, api: FastAPI
 ) -> None:
-    async with ai_lifespan():
+    async with lifespan(api):
         status, overall, ai = await _ai_check(client)
 
     assert status == 200, "still ready: the offline analyst answers"
@@ -64,10 +44,12 @@ async def test_production_without_a_key_is_degraded_with_the_reason(
 
 
 @pytest.mark.usefixtures("production")
-async def test_production_without_a_key_warns_at_start_up(monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_production_without_a_key_warns_at_start_up(
+    monkeypatch: pytest.MonkeyPatch, api: FastAPI
+) -> None:
     log = LogRecorder()
-    monkeypatch.setattr("app.wiring.log", log)
-    async with ai_lifespan():
+    monkeypatch.setattr("app.wiring.ai.log", log)
+    async with lifespan(api):
         pass
 
     assert [event for level, event, _ in log.records if level == "warning"] == [MISSING_AI_KEY]
@@ -75,13 +57,13 @@ async def test_production_without_a_key_warns_at_start_up(monkeypatch: pytest.Mo
 
 @pytest.mark.usefixtures("production")
 async def test_offline_on_purpose_is_ok_and_silent(
-    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, api: FastAPI
 ) -> None:
     monkeypatch.setenv("FINANCIALS_AI", "offline")
     get_settings.cache_clear()
     log = LogRecorder()
-    monkeypatch.setattr("app.wiring.log", log)
-    async with ai_lifespan():
+    monkeypatch.setattr("app.wiring.ai.log", log)
+    async with lifespan(api):
         status, overall, ai = await _ai_check(client)
 
     assert (status, overall, ai["state"]) == (200, "ok", "ok")
@@ -91,19 +73,21 @@ async def test_offline_on_purpose_is_ok_and_silent(
 
 @pytest.mark.usefixtures("production")
 async def test_production_with_a_key_is_ok(
-    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, api: FastAPI
 ) -> None:
     monkeypatch.setenv("FINANCIALS_DASHSCOPE_API_KEY", "sk-test")
     get_settings.cache_clear()
-    async with ai_lifespan():
+    async with lifespan(api):
         status, overall, ai = await _ai_check(client)
 
     assert (status, overall, ai["state"]) == (200, "ok", "ok")
     assert str(ai["detail"]).startswith("dashscope:")
 
 
-async def test_development_without_a_key_is_not_degraded(client: httpx.AsyncClient) -> None:
-    async with _started(), ai_lifespan():
+async def test_development_without_a_key_is_not_degraded(
+    client: httpx.AsyncClient, api: FastAPI
+) -> None:
+    async with lifespan(api):
         status, overall, ai = await _ai_check(client)
 
     assert (status, overall, ai["state"]) == (200, "ok", "ok")

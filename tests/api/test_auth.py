@@ -9,23 +9,25 @@ import httpx
 import pytest
 
 from app.config import get_settings
-from app.wiring import Auth, build_auth, use_auth
+from app.services.container import Auth
+from app.wiring.auth import build_auth
+from tests.api.conftest import Started
 from tests.support.oidc import AUDIENCE, LoopbackIssuer, loopback_issuer
 
 
 @pytest.fixture
-async def dev_auth() -> AsyncIterator[Auth]:
-    async with httpx.AsyncClient() as http, use_auth(build_auth(get_settings(), http)) as auth:
-        yield auth
+def dev_auth(started: Started) -> Auth:
+    return started.auth
 
 
 @pytest.fixture
-async def oidc(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[LoopbackIssuer]:
+async def oidc(monkeypatch: pytest.MonkeyPatch, started: Started) -> AsyncIterator[LoopbackIssuer]:
     with loopback_issuer() as issuer:
         monkeypatch.setenv("FINANCIALS_OIDC_ISSUER", issuer.url)
         get_settings.cache_clear()
-        async with httpx.AsyncClient() as http, use_auth(build_auth(get_settings(), http)):
-            yield issuer
+        async with httpx.AsyncClient() as http:
+            with started.replaced(auth=build_auth(get_settings(), http)):
+                yield issuer
 
 
 def _assert_refused(response: httpx.Response, status: int, error: str | None, words: str) -> None:
@@ -106,13 +108,19 @@ async def test_bad_oidc_tokens_get_invalid_token(
 
 
 async def test_dev_tokens_are_refused_when_a_real_issuer_is_configured(
-    client: httpx.AsyncClient, dev_auth: Auth, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient,
+    dev_auth: Auth,
+    monkeypatch: pytest.MonkeyPatch,
+    started: Started,
 ) -> None:
     assert dev_auth.dev_issuer is not None
     dev_token = dev_auth.dev_issuer.mint("alice", ["charts:read"], audience=AUDIENCE)
     with loopback_issuer() as issuer:
         monkeypatch.setenv("FINANCIALS_OIDC_ISSUER", issuer.url)
         get_settings.cache_clear()
-        async with httpx.AsyncClient() as http, use_auth(build_auth(get_settings(), http)):
-            response = await client.get("/api/me", headers={"Authorization": f"Bearer {dev_token}"})
+        async with httpx.AsyncClient() as http:
+            with started.replaced(auth=build_auth(get_settings(), http)):
+                response = await client.get(
+                    "/api/me", headers={"Authorization": f"Bearer {dev_token}"}
+                )
     _assert_refused(response, 401, "invalid_token", "unknown key")

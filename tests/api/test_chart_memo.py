@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from app.config import get_settings
 from app.services import analyses
 from app.services.memo import Lru
 from app.services.schemas import ChartRequest
-from app.wiring import analysis_ports
+from tests.api.conftest import Started
 
 
-@pytest.mark.usefixtures("started")
 async def test_a_repeated_request_draws_once_and_another_theme_draws_again(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, started: Started
 ) -> None:
     drawn: list[str] = []
     from analysis.charts.static import render_png as real
@@ -24,7 +22,7 @@ async def test_a_repeated_request_draws_once_and_another_theme_draws_again(
 
     monkeypatch.setattr(analyses, "render_png", counting)
     monkeypatch.setattr(analyses, "_charts", Lru())
-    ports = analysis_ports(get_settings())
+    ports = started.services.analysis
     light = ChartRequest(symbol="AAPL", period="1y", interpret=False)
     first = await analyses.run_chart_analysis(ports, "alice", light)
     second = await analyses.run_chart_analysis(ports, "alice", light)

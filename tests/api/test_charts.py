@@ -3,6 +3,7 @@ the mounted app on the bundled sample data."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import AsyncIterator
 
@@ -12,7 +13,8 @@ from PIL import Image
 
 from analysis import Analysis
 from app.config import get_settings
-from app.wiring import Ai, build_ai, open_market_data, use_ai, use_market_data
+from app.wiring.ai import build_ai
+from app.wiring.market import open_market_data
 from integrations.ai.errors import AiUnavailableError
 from tests.api.conftest import Started
 
@@ -150,11 +152,12 @@ async def offline_auto(started: Started, monkeypatch: pytest.MonkeyPatch) -> Asy
     async def unreachable() -> bool:
         return False
 
-    monkeypatch.setattr("app.wiring.tcp_probe", lambda: unreachable)
+    monkeypatch.setattr("app.wiring.market.tcp_probe", lambda: unreachable)
     monkeypatch.setenv("FINANCIALS_MARKET_DATA_SOURCE", "auto")
     get_settings.cache_clear()
-    async with open_market_data(get_settings()) as market, use_market_data(market):
-        yield started
+    async with open_market_data(get_settings()) as market:
+        with started.replaced(market=market):
+            yield started
 
 
 async def test_offline_auto_answers_from_the_sample_and_says_so(
@@ -190,12 +193,15 @@ async def test_a_failing_cloud_model_falls_back_to_the_offline_analyst(
     client: httpx.AsyncClient, started: Started
 ) -> None:
     class Down:
+        name = "dashscope"
+        reads_images = True
+
         async def interpret(self, *args: object, **kwargs: object) -> object:
             raise AiUnavailableError("DashScope answered 503 three times")
 
     offline = build_ai(get_settings())
-    down = Ai(interpreter=Down(), planner=offline.planner, provider="dashscope")  # type: ignore[arg-type]
-    async with use_ai(down):
+    down = dataclasses.replace(offline, interpreter=Down())  # type: ignore[arg-type]
+    with started.replaced(ai=down):
         response = await client.post("/api/charts/fibonacci", json=BODY, headers=started.headers())
     assert response.status_code == 201
     assert response.json()["summary"]["provider"] == "offline analyst"

@@ -5,27 +5,26 @@ Through the Reflex-mounted app, with the persistence the app would open on start
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
 
-from app.config import get_settings
-from app.wiring import Persistence, open_persistence, use_persistence
+from app.services.container import Persistence
 from integrations.storage.local import LocalObjectStore
+from tests.api.conftest import Started
 
 PNG = b"\x89PNG\r\n\x1a\n-chart"
 KEY = "charts/0123456789abcdef0123456789abcdef/chart.png"
 
 
 @pytest.fixture
-async def persistence() -> AsyncIterator[Persistence]:
-    async with open_persistence(get_settings()) as opened, use_persistence(opened):
-        assert opened.local_files is not None
-        await opened.objects.put(KEY, PNG)
-        yield opened
+async def persistence(started: Started) -> Persistence:
+    opened = started.persistence
+    assert opened.local_files is not None
+    await opened.objects.put(KEY, PNG)
+    return opened
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ def _in_flight(metrics: str) -> float:
     return sum(float(value) for value in values)
 
 
+@pytest.mark.usefixtures("started")
 async def test_a_request_waiting_on_a_dependency_counts_as_in_flight(
     client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -31,7 +32,7 @@ async def test_a_request_waiting_on_a_dependency_counts_as_in_flight(
         await release.wait()
 
     monkeypatch.setattr(
-        "app.api.routes.health._probes", lambda: [Probe("ai", False, waits, "slow model")]
+        "app.api.routes.health._probes", lambda _services: [Probe("ai", False, waits, "slow model")]
     )
     await client.get("/api/health")  # the middleware is built on the first request
     before = _in_flight((await client.get("/metrics")).text)

@@ -3,29 +3,27 @@ and `/metrics` serves Prometheus text."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
 import httpx
 import pytest
 
 from app.config import get_settings
-from app.wiring import build_auth, reset_limiter, use_auth
 from integrations.ratelimit.memory import MemoryRateLimiter
 from integrations.ratelimit.port import BucketPolicy
+from tests.api.conftest import Started
 
 
 @pytest.fixture
-async def token() -> AsyncIterator[str]:
-    async with httpx.AsyncClient() as http, use_auth(build_auth(get_settings(), http)) as auth:
-        assert auth.dev_issuer is not None
-        yield auth.dev_issuer.mint("alice", ["charts:read"])
+def token(started: Started) -> str:
+    assert started.auth.dev_issuer is not None
+    return started.auth.dev_issuer.mint("alice", ["charts:read"])
 
 
 @pytest.fixture
-def tight_limit() -> Iterator[None]:
-    reset_limiter(MemoryRateLimiter(BucketPolicy(per_minute=6, burst=2)))
-    yield
-    reset_limiter()
+def tight_limit(started: Started) -> Iterator[None]:
+    with started.replaced(limiter=MemoryRateLimiter(BucketPolicy(per_minute=6, burst=2))):
+        yield
 
 
 @pytest.mark.usefixtures("tight_limit")

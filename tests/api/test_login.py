@@ -9,16 +9,18 @@ import httpx
 import pytest
 
 from app.config import get_settings
+from app.services.container import Login
 from app.services.sessions import SESSION_COOKIE, SessionUser, read_session
-from app.wiring import Login, build_login, use_login
+from app.wiring.auth import build_session_tokens
+from tests.api.conftest import Started
 from tests.support.problems import assert_refused
 
 FRONTEND = "http://localhost:3000"
 
 
 @pytest.fixture
-async def dev_login() -> AsyncIterator[Login]:
-    async with httpx.AsyncClient() as http, use_login(build_login(get_settings(), http)) as login:
+async def dev_login(started: Started) -> AsyncIterator[Login]:
+    async with started.sign_in_as_configured() as login:
         assert login.oidc is None
         assert login.dev_login
         yield login
@@ -64,7 +66,9 @@ async def test_dev_login_signs_in_a_local_user(client: httpx.AsyncClient, dev_lo
     assert "secure" not in attributes, "plain http in development"
 
     value = response.cookies[SESSION_COOKIE]
-    user = read_session(f"theme=dark; {SESSION_COOKIE}={value}")
+    user = read_session(
+        build_session_tokens(get_settings()), f"theme=dark; {SESSION_COOKIE}={value}"
+    )
     assert user == SessionUser(sub="dev:alice", name="alice")
     me = await client.get("/api/auth/session")
     assert me.json() == {"sub": "dev:alice", "name": "alice"}
@@ -155,12 +159,12 @@ async def test_session_without_or_with_a_forged_cookie_is_401(
 
 
 async def test_dev_login_does_not_exist_in_production(
-    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, started: Started
 ) -> None:
     monkeypatch.setenv("FINANCIALS_ENV", "production")
     monkeypatch.setenv("FINANCIALS_SESSION_SECRET", "s" * 32)
     get_settings.cache_clear()
-    async with httpx.AsyncClient() as http, use_login(build_login(get_settings(), http)) as login:
+    async with started.sign_in_as_configured() as login:
         assert not login.dev_login
         assert_refused(
             await client.post("/api/auth/dev-login", data={"user": "a"}), 404, "production"
@@ -175,7 +179,7 @@ async def test_a_post_without_a_name_signs_in_the_default_user(
     response = await client.post("/api/auth/dev-login")
     assert response.status_code == 303
     value = response.cookies[SESSION_COOKIE]
-    user = read_session(f"{SESSION_COOKIE}={value}")
+    user = read_session(build_session_tokens(get_settings()), f"{SESSION_COOKIE}={value}")
     assert user == SessionUser(sub="dev:dev-user", name="dev-user")
 
 

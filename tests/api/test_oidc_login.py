@@ -16,14 +16,16 @@ import httpx
 import pytest
 
 from app.config import get_settings
+from app.services.container import Login
 from app.services.sessions import (
     LOGIN_FLOW_COOKIE,
     SESSION_COOKIE,
     LoginFlow,
     read_session,
-    session_tokens,
 )
-from app.wiring import Login, build_login, login_callback_url, use_login
+from app.urls import login_callback_url
+from app.wiring.auth import build_login, build_session_tokens
+from tests.api.conftest import Started as AppStarted
 from tests.support.oidc_provider import CLIENT_ID, MockProvider, mock_provider, s256, user
 from tests.support.problems import assert_refused
 
@@ -31,7 +33,9 @@ FRONTEND = "http://localhost:3000"
 
 
 @pytest.fixture
-async def provider(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[MockProvider]:
+async def provider(
+    monkeypatch: pytest.MonkeyPatch, started: AppStarted
+) -> AsyncIterator[MockProvider]:
     alice = user("alice", name="Alice Example", email="alice@example.com")
     with mock_provider([alice]) as running:
         monkeypatch.setenv("FINANCIALS_OIDC_ISSUER", running.url)
@@ -40,7 +44,7 @@ async def provider(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[MockProvide
         # its PKCE extension it does not admit public clients at the token endpoint).
         monkeypatch.setenv("FINANCIALS_OIDC_CLIENT_SECRET", "client-secret")
         get_settings.cache_clear()
-        async with httpx.AsyncClient() as http, use_login(build_login(get_settings(), http)):
+        async with started.sign_in_as_configured():
             yield running
 
 
@@ -58,7 +62,7 @@ async def _start(client: httpx.AsyncClient, next_path: str = "/history") -> Star
     response = await client.get("/api/auth/login", params={"next": next_path})
     assert response.status_code == 303, response.text
     flow_cookie = response.cookies[LOGIN_FLOW_COOKIE]
-    flow = session_tokens().read_flow(flow_cookie)
+    flow = build_session_tokens(get_settings()).read_flow(flow_cookie)
     assert flow is not None
     location = response.headers["location"]
     query = {name: values[0] for name, values in parse_qs(urlsplit(location).query).items()}
@@ -104,7 +108,10 @@ async def test_sign_in_with_authorization_code_and_pkce(
     # The provider saw the verifier whose challenge it was given (it enforces this too).
     assert provider.token_requests[-1]["code_verifier"] == started.flow.code_verifier
     session = response.cookies[SESSION_COOKIE]
-    assert read_session(f"{SESSION_COOKIE}={session}") is not None
+    assert (
+        read_session(build_session_tokens(get_settings()), f"{SESSION_COOKIE}={session}")
+        is not None
+    )
     assert response.cookies.get(LOGIN_FLOW_COOKIE) is None, "the one-time flow cookie is gone"
 
     me = await client.get("/api/auth/session")
@@ -133,7 +140,7 @@ async def test_a_code_without_its_pkce_verifier_is_refused(
     # The same sign-in, but the flow cookie carries another verifier: the provider must refuse.
     other = started.flow.model_copy(update={"code_verifier": "x" * 64})
     client.cookies.clear()
-    cookie = f"{LOGIN_FLOW_COOKIE}={session_tokens().issue_flow(other)}"
+    cookie = f"{LOGIN_FLOW_COOKIE}={build_session_tokens(get_settings()).issue_flow(other)}"
     response = await client.get(_path_of(back), headers={"Cookie": cookie})
     assert_refused(response, 400, "code_verifier does not match")
     assert provider.token_requests[-1]["code_verifier"] == "x" * 64
@@ -168,7 +175,7 @@ async def test_an_id_token_for_another_nonce_is_refused(
     back = await _authorize(started)
     replayed = started.flow.model_copy(update={"nonce": "another-sign-in"})
     client.cookies.clear()
-    cookie = f"{LOGIN_FLOW_COOKIE}={session_tokens().issue_flow(replayed)}"
+    cookie = f"{LOGIN_FLOW_COOKIE}={build_session_tokens(get_settings()).issue_flow(replayed)}"
     response = await client.get(_path_of(back), headers={"Cookie": cookie})
     assert_refused(response, 401, "nonce")
 
@@ -209,24 +216,24 @@ def _closed_port() -> int:
 
 
 async def test_an_unreachable_provider_is_a_502_not_a_crash(
-    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, started: AppStarted
 ) -> None:
     monkeypatch.setenv("FINANCIALS_OIDC_ISSUER", f"http://127.0.0.1:{_closed_port()}")
     monkeypatch.setenv("FINANCIALS_OIDC_CLIENT_ID", CLIENT_ID)
     get_settings.cache_clear()
-    async with httpx.AsyncClient() as http, use_login(build_login(get_settings(), http)):
+    async with started.sign_in_as_configured():
         response = await client.get("/api/auth/login")
     assert_refused(response, 502, "could not be read")
 
 
 async def test_an_issuer_without_a_client_id_cannot_sign_in(
-    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, started: AppStarted
 ) -> None:
     monkeypatch.setenv("FINANCIALS_OIDC_ISSUER", "https://login.example.com")
     get_settings.cache_clear()
     async with httpx.AsyncClient() as http:
         login = build_login(get_settings(), http)
         assert login == Login(oidc=None, dev_login=False)
-        async with use_login(login):
-            response = await client.get("/api/auth/login")
+    async with started.sign_in_as_configured():
+        response = await client.get("/api/auth/login")
     assert_refused(response, 503, "FINANCIALS_OIDC_CLIENT_ID")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from app.config import Settings
-from app.wiring import dev_issuer
+from app.wiring.auth import dev_issuer
 from tests.support.api_server import RunningServer, api_server
 
 pytestmark = pytest.mark.slow

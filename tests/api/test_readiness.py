@@ -7,28 +7,18 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from app.config import get_settings
+from app.services.container import Persistence
 from app.services.readiness import Probe, check_readiness
-from app.wiring import (
-    Persistence,
-    open_market_data,
-    open_persistence,
-    use_market_data,
-    use_persistence,
-)
+from tests.api.conftest import lifespan
 
 
 @pytest.fixture
-async def persistence() -> AsyncIterator[Persistence]:
-    settings = get_settings()
-    async with (
-        open_persistence(settings) as opened,
-        use_persistence(opened),
-        open_market_data(settings) as market,
-        use_market_data(market),
-    ):
-        yield opened
+async def persistence(api: FastAPI) -> AsyncIterator[Persistence]:
+    async with lifespan(api) as services:
+        yield services.persistence
 
 
 @pytest.mark.usefixtures("persistence")
@@ -100,17 +90,11 @@ async def test_a_dependency_that_hangs_is_reported_failed(monkeypatch: pytest.Mo
 
 
 async def test_redis_down_degrades_but_stays_ready(
-    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, api: FastAPI
 ) -> None:
     monkeypatch.setenv("FINANCIALS_REDIS_URL", "redis://127.0.0.1:9/0")  # nothing listens
     get_settings.cache_clear()
-    settings = get_settings()
-    async with (
-        open_persistence(settings) as opened,
-        use_persistence(opened),
-        open_market_data(settings) as market,
-        use_market_data(market),
-    ):
+    async with lifespan(api):
         response = await client.get("/api/health/ready")
     assert response.status_code == 200
     assert response.json()["status"] == "degraded"

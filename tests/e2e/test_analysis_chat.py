@@ -9,7 +9,8 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from app.wiring import AUTH_ROUTE, DEV_ISSUER_KEY_FILE
+from app.urls import AUTH_ROUTE
+from app.wiring.auth import DEV_ISSUER_KEY_FILE
 from integrations.auth.dev_issuer import DevIssuer
 from tests.conftest import REPO_ROOT
 from tests.e2e.conftest import RunningApp, sign_in

@@ -155,8 +155,12 @@ async def object_store(
 ) -> AsyncIterator[StoreUnderTest]:
     backend = request.param
     if backend == "local":
+        import dataclasses
+
         from app.api.main import create_api
-        from app.wiring import Persistence, use_persistence
+        from app.config import get_settings
+        from app.services.container import Persistence
+        from app.wiring import open_services
 
         clock = FakeClock()
         store = LocalObjectStore(tmp_path / "objects", UrlSigner(b"k" * 32, clock=clock))
@@ -167,12 +171,14 @@ async def object_store(
             objects=store,
             local_files=store,
         )
-        transport = httpx.ASGITransport(app=create_api())
+        api = create_api()
+        transport = httpx.ASGITransport(app=api)
         async with (
-            use_persistence(persistence),
+            open_services(get_settings()) as services,
             httpx.AsyncClient(transport=transport, base_url="http://testserver") as browser,
             _started(store),
         ):
+            api.state.services = dataclasses.replace(services, persistence=persistence)
             yield StoreUnderTest(store, browser.get, clock.advance)
         return
     if backend == "oss-loopback":

@@ -14,7 +14,7 @@ import sys
 
 from app.config import get_settings
 from app.services.records import AnalysisOutcome, ChartImage, complete_analysis, start_analysis
-from app.wiring import open_persistence
+from app.wiring.persistence import open_persistence
 from integrations.chat_history import NewMessage, Role
 from integrations.records import AnalysisRequest
 

@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from app.config import Settings
-from app.wiring import dev_issuer
+from app.wiring.auth import dev_issuer
 from tests.integration.conftest import SQL_BACKENDS
 from tests.support.api_server import RunningServer, api_server
 

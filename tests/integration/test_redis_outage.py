@@ -20,7 +20,7 @@ import pytest
 
 from app.bench.redis_server import RedisServer
 from app.config import Settings
-from app.wiring import dev_issuer
+from app.wiring.auth import dev_issuer
 from tests.support.api_server import RunningServer, api_server
 
 pytestmark = pytest.mark.slow

@@ -26,7 +26,7 @@ from pathlib import Path
 import httpx
 
 from app.config import Settings
-from app.wiring import dev_issuer
+from app.wiring.auth import dev_issuer
 from tests.support.api_server import api_server
 
 SYMBOLS = ("AAPL", "MSFT", "IBM", "GOOG")

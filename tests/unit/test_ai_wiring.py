@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.config import Settings
-from app.wiring import build_ai
+from app.wiring.ai import build_ai
 from integrations.ai.dashscope_interpreter import DashScopeChartInterpreter
 from integrations.ai.dashscope_planner import DashScopeChatPlanner
 from integrations.ai.offline_analyst import OfflineChartInterpreter

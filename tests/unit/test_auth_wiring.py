@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from app.cli import cli
-from app.config import get_settings
-from app.wiring import ConfigurationError, build_auth, dev_issuer
+from app.config import ConfigurationError, get_settings
+from app.wiring.auth import build_auth, dev_issuer
 
 runner = CliRunner()
 

@@ -6,7 +6,7 @@ from typing import get_args
 
 from analysis.charts.spec import FOCUSES
 from app.services.analyses import chart_focus
-from integrations.ai.models import ToolName
+from language.vocabulary import ToolName
 
 
 def test_each_tool_gets_the_chart_of_its_question() -> None:

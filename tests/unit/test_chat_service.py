@@ -12,10 +12,12 @@ import pytest
 from app.config import get_settings
 from app.services.analyses import AnalysisPorts
 from app.services.chat import ChatAnswer, Overrides, answer
-from app.wiring import ai_symbol_resolver, open_market_data, open_persistence
-from integrations.ai.models import Conversation
+from app.wiring.ai import ai_symbol_resolver
+from app.wiring.market import open_market_data
+from app.wiring.persistence import open_persistence
 from integrations.ai.offline_analyst import OfflineChartInterpreter
 from integrations.ai.offline_planner import OfflineChatPlanner
+from language.models import Conversation
 
 
 @pytest.fixture
@@ -30,7 +32,7 @@ async def ports(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[AnalysisPorts]
             objects=persistence.objects,
             link_lifetime=timedelta(minutes=5),
             interpreter=OfflineChartInterpreter(),
-            interpreter_reads_images=False,
+            fallback=OfflineChartInterpreter(),
         )
 
 

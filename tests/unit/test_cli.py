@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from PIL import Image
@@ -11,9 +12,12 @@ from typer.testing import CliRunner
 from yfinance.data import YfData
 
 from analysis import Analysis
+from analysis.charts.spec import Focus
+from analysis.charts.theme import ThemeName
+from analysis.models import Detector
 from app import __version__
-from app.cli import Interval, PeriodChoice, cli
-from integrations.market_data import INTERVALS, PERIODS
+from app.cli import cli
+from language.vocabulary import INTERVALS, LEGS, PERIODS
 from tests.support.bars import sample_stock
 from tests.support.dashscope_server import (
     API_KEY,
@@ -141,7 +145,7 @@ def _offline_yahoo(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_network(*_args: object, **_kwargs: object) -> object:
         raise ConnectionError("[Errno 101] Network is unreachable")
 
-    monkeypatch.setattr("app.wiring.tcp_probe", lambda: reachable)
+    monkeypatch.setattr("app.wiring.market.tcp_probe", lambda: reachable)
     monkeypatch.setattr(YfData, "get", no_network)
     monkeypatch.setattr(YfData, "cache_get", no_network)
 
@@ -235,9 +239,34 @@ def test_analyze_bad_requests_are_one_line_errors(args: list[str], message: str)
     assert "Traceback" not in result.output
 
 
-def test_cli_choices_match_the_market_data_vocabulary() -> None:
-    assert tuple(Interval) == INTERVALS
-    assert tuple(PeriodChoice) == PERIODS
+def _accepted(option: str, value: str) -> bool:
+    """Whether `analyze` takes `value` for `option`: a bad date range then refuses the
+    request, after every choice has been read."""
+    args = ["analyze", "AAPL", option, value, "--source", "sample", "--start", "2013-01-01"]
+    # A period excludes dates, and an end before the start is refused: either way after
+    # every choice has been read.
+    args += [] if option == "--period" else ["--end", "2012-01-01"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    return "is not one of" not in result.output
+
+
+def test_cli_choices_are_the_one_vocabulary() -> None:
+    assert all(_accepted("--interval", interval) for interval in INTERVALS)
+    assert all(_accepted("--period", period) for period in PERIODS)
+    assert all(_accepted("--leg", leg) for leg in LEGS)
+    assert all(_accepted("--theme", theme) for theme in get_args(ThemeName))
+    assert all(_accepted("--focus", focus) for focus in get_args(Focus))
+    assert all(_accepted("--detector", detector) for detector in get_args(Detector))
+    assert not _accepted("--interval", "4x")
+    assert not _accepted("--leg", "biggest")
+
+
+def test_an_interval_outside_the_vocabulary_is_refused_with_the_choices() -> None:
+    result = runner.invoke(cli, ["analyze", "AAPL", "--interval", "4x", "--source", "sample"])
+    assert result.exit_code == 2
+    assert "'4x' is not one of" in result.output
+    assert "'1wk'" in result.output
 
 
 def test_bench_charts_section_compares_with_mplfinance() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app import wiring
 from app.config import Settings
 from app.services import market
+from app.wiring import market as wiring
 from integrations.cache import MemoryCache
 from integrations.cache.redis_cache import RedisCache
 from integrations.market_data import UnknownSymbolError

@@ -14,27 +14,29 @@ from joserfc import jwt
 from joserfc.jwk import OctKey
 from pydantic import ValidationError
 
-import app.wiring
-from app.config import Settings, get_settings
+from app.config import ConfigurationError, Settings, get_settings
 from app.services.sessions import (
     SESSION_COOKIE,
     LoginFlow,
     SessionTokens,
     SessionUser,
-    issue_session,
     read_session,
-    session_tokens,
 )
-from app.wiring import (
-    DEV_SESSION_KEY_FILE,
-    ConfigurationError,
-    frontend_url,
-    login_lifespan,
-    session_secret,
-)
+from app.urls import frontend_url
+from app.wiring import open_services
+from app.wiring.auth import DEV_SESSION_KEY_FILE, build_session_tokens, session_secret
 from integrations.auth.oidc_login import display_name
 
 ALICE = SessionUser(sub="dev:alice", name="alice")
+
+
+def _tokens() -> SessionTokens:
+    """The app's codec for the settings as they are now (its container holds the same)."""
+    return build_session_tokens(get_settings())
+
+
+def issue_session(user: SessionUser) -> str:
+    return _tokens().issue(user)
 
 
 def _cookie(value: str) -> str:
@@ -42,14 +44,14 @@ def _cookie(value: str) -> str:
 
 
 def test_an_issued_session_reads_back() -> None:
-    assert read_session(_cookie(issue_session(ALICE))) == ALICE
+    assert read_session(_tokens(), _cookie(issue_session(ALICE))) == ALICE
     nameless = SessionUser(sub="idp|42", name=None)
-    assert read_session(_cookie(issue_session(nameless))) == nameless
+    assert read_session(_tokens(), _cookie(issue_session(nameless))) == nameless
 
 
 def test_the_session_cookie_is_found_among_others() -> None:
     header = f"theme=dark; {_cookie(issue_session(ALICE))}; other=1"
-    assert read_session(header) == ALICE
+    assert read_session(_tokens(), header) == ALICE
 
 
 def test_session_user_is_frozen() -> None:
@@ -72,7 +74,7 @@ def test_session_user_is_frozen() -> None:
     ],
 )
 def test_bad_input_is_no_session_and_never_raises(header: str | None) -> None:
-    assert read_session(header) is None
+    assert read_session(_tokens(), header) is None
 
 
 def _b64(data: bytes) -> str:
@@ -88,35 +90,37 @@ def test_a_tampered_payload_is_refused() -> None:
     claims = json.loads(_unb64(payload))
     claims["sub"] = "dev:mallory"
     forged = f"{header}.{_b64(json.dumps(claims).encode())}.{signature}"
-    assert read_session(_cookie(forged)) is None
+    assert read_session(_tokens(), _cookie(forged)) is None
 
 
 def test_a_tampered_signature_is_refused() -> None:
     header, payload, signature = issue_session(ALICE).split(".")
     raw = bytearray(_unb64(signature))
     raw[0] ^= 0x01
-    assert read_session(_cookie(f"{header}.{payload}.{_b64(bytes(raw))}")) is None
+    assert read_session(_tokens(), _cookie(f"{header}.{payload}.{_b64(bytes(raw))}")) is None
 
 
 def test_an_unsigned_token_is_refused() -> None:
     header = _b64(json.dumps({"alg": "none", "typ": "JWT"}).encode())
     now = int(time.time())
     claims = {"sub": "dev:mallory", "aud": "financials-session", "iat": now, "exp": now + 60}
-    assert read_session(_cookie(f"{header}.{_b64(json.dumps(claims).encode())}.")) is None
+    assert (
+        read_session(_tokens(), _cookie(f"{header}.{_b64(json.dumps(claims).encode())}.")) is None
+    )
 
 
 def test_a_token_signed_with_another_secret_is_refused() -> None:
     stranger = SessionTokens(b"x" * 32, ttl_seconds=3600)
-    assert read_session(_cookie(stranger.issue(ALICE))) is None
+    assert read_session(_tokens(), _cookie(stranger.issue(ALICE))) is None
 
 
 def test_an_expired_session_is_refused() -> None:
     secret = session_secret(get_settings())
     ttl = 3600
     yesterday = SessionTokens(secret, ttl_seconds=ttl, clock=lambda: time.time() - ttl - 1)
-    assert read_session(_cookie(yesterday.issue(ALICE))) is None
+    assert read_session(_tokens(), _cookie(yesterday.issue(ALICE))) is None
     recent = SessionTokens(secret, ttl_seconds=ttl, clock=lambda: time.time() - ttl + 60)
-    assert read_session(_cookie(recent.issue(ALICE))) == ALICE
+    assert read_session(_tokens(), _cookie(recent.issue(ALICE))) == ALICE
 
 
 def test_the_lifetime_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -131,7 +135,7 @@ def test_the_lifetime_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_login_flow_token_is_not_a_session_and_back() -> None:
-    tokens = session_tokens()
+    tokens = _tokens()
     flow = LoginFlow(state="s", code_verifier="v" * 64, nonce="n", next="/x")
     flow_token = tokens.issue_flow(flow)
     assert tokens.read_flow(flow_token) == flow
@@ -157,7 +161,7 @@ def test_development_keeps_one_secret_in_the_data_folder() -> None:
     token = issue_session(ALICE)
     get_settings.cache_clear()  # a restart: the same secret, so sessions survive it
     assert session_secret(get_settings()) == first
-    assert read_session(_cookie(token)) == ALICE
+    assert read_session(_tokens(), _cookie(token)) == ALICE
 
 
 def test_a_short_secret_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -176,18 +180,20 @@ def test_production_refuses_to_start_without_a_session_secret(
     assert not (get_settings().data_dir / DEV_SESSION_KEY_FILE).exists()
 
 
-async def test_the_login_lifespan_refuses_production_without_a_secret(
+async def test_the_app_refuses_to_start_in_production_without_a_secret(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("FINANCIALS_ENV", "production")
+    monkeypatch.setenv("FINANCIALS_FILES_SIGNING_KEY", "f" * 32)
+    monkeypatch.setenv("FINANCIALS_OIDC_ISSUER", "https://issuer.example")
     get_settings.cache_clear()
     with pytest.raises(ConfigurationError, match="FINANCIALS_SESSION_SECRET"):
-        async with login_lifespan():
+        async with open_services(get_settings()):
             pass
     monkeypatch.setenv("FINANCIALS_SESSION_SECRET", "p" * 32)
     get_settings.cache_clear()
-    async with login_lifespan():
-        assert app.wiring.current_login().dev_login is False
+    async with open_services(get_settings()) as services:
+        assert services.login.dev_login is False
 
 
 def test_scopes_must_ask_for_openid() -> None:
@@ -210,7 +216,7 @@ def test_redirects_go_to_the_frontend(
     monkeypatch: pytest.MonkeyPatch, api_url: str, deploy_url: str | None, expected: str
 ) -> None:
     config = SimpleNamespace(api_url=api_url, deploy_url=deploy_url)
-    monkeypatch.setattr(app.wiring, "get_config", lambda: config)
+    monkeypatch.setattr("app.urls.get_config", lambda: config)
     assert frontend_url("/h?x=1") == expected
 
 

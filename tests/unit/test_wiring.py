@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from app.config import Settings
-from app.wiring import ConfigurationError, build_persistence, database_url
+from app.config import ConfigurationError, Settings
+from app.wiring.persistence import build_persistence, database_url
 
 
 def _settings(tmp_path: Path, **values: object) -> Settings:

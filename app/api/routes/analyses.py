@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
-from app.api.deps import SettingsDep, require
+from app.api.deps import Reader, ServicesDep
 from app.api.problems import problem_response, problem_responses
 from app.services import history
 from app.services.schemas import AnalysisDetail, AnalysisPage
-from app.wiring import current_persistence
-from integrations.auth.models import Principal
-from integrations.auth.scopes import CHARTS_READ
 from integrations.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, InvalidPageRequestError
 from integrations.records.models import RECORD_ID_PATTERN
 
 router = APIRouter(tags=["analyses"])
 # Cursors are unpadded base64url (integrations.paging).
 CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
-Reader = Annotated[Principal, Depends(require(CHARTS_READ))]
 
 
 @router.get(
@@ -31,7 +27,7 @@ Reader = Annotated[Principal, Depends(require(CHARTS_READ))]
 )
 async def list_analyses(
     caller: Reader,
-    settings: SettingsDep,
+    services: ServicesDep,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
     cursor: Annotated[
         str | None,
@@ -44,7 +40,7 @@ async def list_analyses(
     ] = None,
     symbol: Annotated[str | None, Query(max_length=32)] = None,
 ) -> AnalysisPage | JSONResponse:
-    persistence = current_persistence()
+    persistence = services.persistence
     try:
         return await history.page_of_analyses(
             persistence.records,
@@ -53,7 +49,7 @@ async def list_analyses(
             symbol=symbol,
             limit=limit,
             cursor=cursor,
-            lifetime=settings.signed_url_ttl,
+            lifetime=services.settings.signed_url_ttl,
         )
     except InvalidPageRequestError as exc:
         # Well-formed, but no page of this list starts there (as an unknown id would be).
@@ -68,15 +64,15 @@ async def list_analyses(
 )
 async def get_analysis(
     caller: Reader,
-    settings: SettingsDep,
+    services: ServicesDep,
     analysis_id: Annotated[
         str, Path(pattern=RECORD_ID_PATTERN, description="32 hex digits, from POST or a list.")
     ],
 ) -> AnalysisDetail | JSONResponse:
-    persistence = current_persistence()
+    persistence = services.persistence
     record = await persistence.records.get(analysis_id, owner=caller.sub)
     if record is None:
         return problem_response(
             404, "No such analysis", f"you have no analysis with id {analysis_id!r}"
         )
-    return await history.detail(persistence.objects, record, settings.signed_url_ttl)
+    return await history.detail(persistence.objects, record, services.settings.signed_url_ttl)

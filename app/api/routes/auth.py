@@ -12,17 +12,17 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from app.api.deps import rate_limited
+from app.api.deps import ServicesDep, rate_limited
 from app.api.problems import problem_responses
-from app.wiring import AUTH_ROUTE, current_auth
+from app.urls import AUTH_ROUTE
 from integrations.auth.dev_issuer import DevIssuer
 from integrations.auth.models import Principal
 
 router = APIRouter(tags=["auth"])
 
 
-def _dev_issuer() -> DevIssuer:
-    dev = current_auth().dev_issuer
+def _dev_issuer(services: ServicesDep) -> DevIssuer:
+    dev = services.auth.dev_issuer
     if dev is None:
         raise HTTPException(
             404, "no development issuer: tokens come from the configured OIDC issuer"
@@ -30,11 +30,14 @@ def _dev_issuer() -> DevIssuer:
     return dev
 
 
+DevIssuerDep = Annotated[DevIssuer, Depends(_dev_issuer)]
+
+
 @router.get(
     "/auth/jwks", summary="Development issuer's public keys", responses=problem_responses(404)
 )
-def jwks() -> dict[str, list[dict[str, object]]]:
-    return _dev_issuer().public_jwks()
+def jwks(dev: DevIssuerDep) -> dict[str, list[dict[str, object]]]:
+    return dev.public_jwks()
 
 
 @router.get(
@@ -42,8 +45,7 @@ def jwks() -> dict[str, list[dict[str, object]]]:
     summary="Development issuer's metadata",
     responses=problem_responses(404),
 )
-def metadata() -> dict[str, object]:
-    dev = _dev_issuer()
+def metadata(dev: DevIssuerDep) -> dict[str, object]:
     return {
         "issuer": dev.issuer,
         "jwks_uri": f"{dev.issuer}/jwks",

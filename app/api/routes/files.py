@@ -13,8 +13,8 @@ from fastapi import APIRouter, Query
 from fastapi import Path as PathParam
 from fastapi.responses import Response
 
+from app.api.deps import ServicesDep
 from app.api.problems import problem_response, problem_responses
-from app.wiring import NotStartedError, current_persistence
 from integrations.storage.errors import ObjectNotFoundError
 from integrations.storage.keys import (
     _KEY,
@@ -59,15 +59,14 @@ async def get_file(
     ],
     expires: str | None = Query(default=None, description="Unix time the link stops working."),
     sig: str | None = Query(default=None, description="HMAC-SHA256 of the key and expiry."),
+    *,
+    services: ServicesDep,
 ) -> Response:
     try:
         check_key(key)
     except InvalidObjectKeyError as exc:
         return problem_response(400, "Invalid file key", str(exc))
-    try:
-        local_files = current_persistence().local_files
-    except NotStartedError:
-        return problem_response(503, "Starting up", "the app is starting; try again shortly")
+    local_files = services.persistence.local_files
     if local_files is None:
         return problem_response(
             404, "Not served here", "files are kept on OSS; use the link the app gave you"

@@ -6,22 +6,15 @@ import os
 from collections.abc import Awaitable, Callable
 from typing import Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from app import __version__
 from app.api.deps import SettingsDep
-from app.config import Settings, get_settings
+from app.config import MISSING_AI_KEY, Settings
+from app.services.container import Services
 from app.services.readiness import Probe, Readiness, check_readiness
-from app.wiring import (
-    MISSING_AI_KEY,
-    NotStartedError,
-    current_ai,
-    current_limiter,
-    current_market_data,
-    current_persistence,
-)
 
 router = APIRouter(tags=["health"])
 
@@ -55,10 +48,10 @@ def health(settings: SettingsDep) -> Health:
     return Health(status=status, version=__version__, environment=settings.env, checks=checks)
 
 
-def _probes() -> list[Probe]:
-    persistence = current_persistence()
-    cache = current_market_data().cache
-    limiter = current_limiter()
+def _probes(services: Services) -> list[Probe]:
+    persistence = services.persistence
+    cache = services.market.cache
+    limiter = services.limiter
     return [
         Probe("database", True, persistence.records.ping, type(persistence.records).__name__),
         Probe(
@@ -74,12 +67,12 @@ def _probes() -> list[Probe]:
         Probe("rate_limit", False, limiter.ping, type(limiter).__name__),
         # Not called (a model call costs money); says which analyst answers, and is degraded
         # when production lacks the key without FINANCIALS_AI=offline saying it is meant.
-        Probe("ai", False, _ai_check(), _ai_detail()),
+        Probe("ai", False, _ai_check(services.settings), _ai_detail(services)),
     ]
 
 
-def _ai_check() -> Callable[[], Awaitable[None]]:
-    missing = get_settings().missing_ai_key
+def _ai_check(settings: Settings) -> Callable[[], Awaitable[None]]:
+    missing = settings.missing_ai_key
 
     async def check() -> None:
         if missing:
@@ -92,8 +85,8 @@ class MissingAiKeyError(RuntimeError):
     """Production without an AI key: still ready, but not what was deployed."""
 
 
-def _ai_detail() -> str:
-    ai, settings = current_ai(), get_settings()
+def _ai_detail(services: Services) -> str:
+    ai, settings = services.ai, services.settings
     if ai.provider == "dashscope":
         return f"dashscope: {settings.vl_model} reads charts, {settings.chat_model} plans chat"
     if settings.ai == "offline":
@@ -107,11 +100,11 @@ def _ai_detail() -> str:
     summary="Readiness: every dependency's state",
     responses={503: {"model": Readiness, "description": "A required dependency is down."}},
 )
-async def ready() -> JSONResponse:
-    try:
-        probes = _probes()
-    except NotStartedError:
+async def ready(request: Request) -> JSONResponse:
+    # Not `Depends(get_services)`: before start-up this is a readiness report, not a problem.
+    services: Services | None = getattr(request.app.state, "services", None)
+    if services is None:
         report = Readiness(status="failed", checks={})
         return JSONResponse(report.model_dump(), status_code=503)
-    report = await check_readiness(probes)
+    report = await check_readiness(_probes(services))
     return JSONResponse(report.model_dump(), status_code=200 if report.ready else 503)

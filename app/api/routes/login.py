@@ -14,6 +14,8 @@ from __future__ import annotations
 import hmac
 import html
 import re
+from pathlib import Path
+from string import Template
 from typing import Annotated
 from urllib.parse import urlencode, urlsplit
 
@@ -21,22 +23,28 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
+from app.api.cookies import clear_cookie, set_cookie
+from app.api.deps import ServicesDep
 from app.api.problems import problem_response, problem_responses
-from app.config import get_settings
 from app.logging import get_logger
+from app.services.container import Services
 from app.services.sessions import (
     LOGIN_FLOW_COOKIE,
     LOGIN_FLOW_TTL_SECONDS,
     SESSION_COOKIE,
     LoginFlow,
+    SessionTokens,
     SessionUser,
     cookie_value,
     read_session,
-    session_tokens,
 )
-from app.wiring import AUTH_ROUTE, current_login, frontend_url, login_callback_url
+from app.urls import AUTH_ROUTE, frontend_url, login_callback_url
 from integrations.auth.models import TokenRejectedError
-from integrations.auth.oidc_login import CodeExchangeError, ProviderUnavailableError
+from integrations.auth.oidc_login import (
+    CodeExchangeError,
+    OidcLogin,
+    ProviderUnavailableError,
+)
 
 router = APIRouter(prefix="/auth", tags=["sign-in"])
 log = get_logger("financials.login")
@@ -76,36 +84,12 @@ def safe_next(value: str | None) -> str:
     return value
 
 
-def _is_https(request: Request) -> bool:
-    """Secure cookies over https, including behind a TLS-terminating proxy.
-
-    Trusting `X-Forwarded-Proto` here can only make a cookie stricter, never looser.
-    """
-    forwarded = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
-    return request.url.scheme == "https" or forwarded == "https"
-
-
-def _set_cookie(response: Response, request: Request, name: str, value: str, max_age: int) -> None:
-    response.set_cookie(
-        name,
-        value,
-        max_age=max_age,
-        path="/",
-        httponly=True,
-        samesite="lax",
-        secure=_is_https(request),
-    )
-
-
-def _clear_cookie(response: Response, request: Request, name: str) -> None:
-    response.delete_cookie(name, path="/", httponly=True, samesite="lax", secure=_is_https(request))
-
-
-def _signed_in(request: Request, user: SessionUser, next_path: str) -> RedirectResponse:
-    tokens = session_tokens()
+def _signed_in(
+    request: Request, tokens: SessionTokens, user: SessionUser, next_path: str
+) -> RedirectResponse:
     response = RedirectResponse(frontend_url(next_path), status_code=303)
-    _set_cookie(response, request, SESSION_COOKIE, tokens.issue(user), tokens.ttl_seconds)
-    _clear_cookie(response, request, LOGIN_FLOW_COOKIE)
+    set_cookie(response, request, SESSION_COOKIE, tokens.issue(user), tokens.ttl_seconds)
+    clear_cookie(response, request, LOGIN_FLOW_COOKIE)
     log.info("signed in", sub=user.sub)
     return response
 
@@ -117,9 +101,9 @@ def _signed_in(request: Request, user: SessionUser, next_path: str) -> RedirectR
     response_class=RedirectResponse,
     responses=problem_responses(502, 503),
 )
-async def login(request: Request, next: NextParam = None) -> Response:
+async def login(request: Request, services: ServicesDep, next: NextParam = None) -> Response:
     next_path = safe_next(next)
-    sign_in = current_login()
+    sign_in = services.login
     if sign_in.oidc is None:
         if sign_in.dev_login:
             return RedirectResponse(
@@ -142,11 +126,11 @@ async def login(request: Request, next: NextParam = None) -> Response:
         next=next_path,
     )
     response = RedirectResponse(started.url, status_code=303)
-    _set_cookie(
+    set_cookie(
         response,
         request,
         LOGIN_FLOW_COOKIE,
-        session_tokens().issue_flow(flow),
+        services.sessions.issue_flow(flow),
         LOGIN_FLOW_TTL_SECONDS,
     )
     return response
@@ -161,39 +145,15 @@ def _failed(
 ) -> JSONResponse:
     log.warning("sign-in failed", reason=title, detail=detail)
     response = problem_response(status, title, f"{detail}; {_restart_hint(next_path)}")
-    _clear_cookie(response, request, LOGIN_FLOW_COOKIE)
+    clear_cookie(response, request, LOGIN_FLOW_COOKIE)
     return response
 
 
-@router.get(
-    "/callback",
-    summary="Where the issuer sends the browser back after sign-in",
-    status_code=303,
-    response_class=RedirectResponse,
-    responses=problem_responses(400, 401, 403, 404, 502),
-)
-async def callback(
-    request: Request,
-    code: str | None = None,
-    state: str | None = None,
-    error: str | None = None,
-    error_description: str | None = None,
-) -> Response:
-    oidc = current_login().oidc
-    if oidc is None:
-        return problem_response(
-            404, "No sign-in provider", "no OIDC issuer is configured, so there is no callback"
-        )
-    flow = session_tokens().read_flow(
-        cookie_value(request.headers.get("cookie"), LOGIN_FLOW_COOKIE)
-    )
+def _checked_flow(
+    request: Request, flow: LoginFlow | None, state: str | None, code: str | None
+) -> tuple[LoginFlow, str] | JSONResponse:
+    """The sign-in this browser started and the code that finishes it, or why not."""
     next_path = flow.next if flow is not None else "/"
-    if error is not None:
-        reason = f"{error}: {error_description}" if error_description else error
-        status = 403 if error == "access_denied" else 400
-        return _failed(
-            request, status, "Sign-in refused", f"the sign-in provider said {reason}", next_path
-        )
     if flow is None:
         return _failed(
             request,
@@ -215,6 +175,14 @@ async def callback(
         return _failed(
             request, 400, "No authorization code", "the provider sent no `code`", next_path
         )
+    return flow, code
+
+
+async def _finish(
+    request: Request, oidc: OidcLogin, tokens: SessionTokens, flow: LoginFlow, code: str
+) -> Response:
+    """Trades the code for the ID token and signs the person in."""
+    next_path = flow.next
     try:
         identity = await oidc.finish(code, login_callback_url(), flow.code_verifier, flow.nonce)
     except CodeExchangeError as exc:
@@ -225,48 +193,57 @@ async def callback(
         return _failed(
             request, 401, "Sign-in failed", f"the ID token was refused: {exc}", next_path
         )
-    return _signed_in(request, SessionUser(sub=identity.sub, name=identity.name), next_path)
+    user = SessionUser(sub=identity.sub, name=identity.name)
+    return _signed_in(request, tokens, user, next_path)
 
 
-_DEV_PAGE = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Financials: development sign-in</title>
-<style>
-body {{ font-family: system-ui, sans-serif; display: grid; place-items: center;
-        min-height: 90vh; margin: 0; }}
-form {{ display: grid; gap: .75rem; padding: 2rem; border: 1px solid #8884;
-        border-radius: 12px; min-width: 18rem; }}
-input, button {{ font: inherit; padding: .5rem .75rem; border-radius: 8px; }}
-button {{ cursor: pointer; }}
-small {{ opacity: .7; }}
-</style>
-</head>
-<body>
-<form method="post" action="{action}">
-<h1>Sign in</h1>
-<label for="user">Name</label>
-<input id="user" name="user" value="{user}" required maxlength="40"
-       pattern="[A-Za-z0-9._\\-]{{1,40}}" autofocus>
-<input type="hidden" name="next" value="{next}">
-<button type="submit">Sign in</button>
-<small>Development login: no password, you become this local user.<br>
-Letters, digits, dot, underscore and dash; at most 40.</small>
-</form>
-</body>
-</html>
-"""
+@router.get(
+    "/callback",
+    summary="Where the issuer sends the browser back after sign-in",
+    status_code=303,
+    response_class=RedirectResponse,
+    responses=problem_responses(400, 401, 403, 404, 502),
+)
+async def callback(
+    request: Request,
+    services: ServicesDep,
+    code: str | None = None,
+    state: str | None = None,
+    error: str | None = None,
+    error_description: str | None = None,
+) -> Response:
+    oidc = services.login.oidc
+    if oidc is None:
+        return problem_response(
+            404, "No sign-in provider", "no OIDC issuer is configured, so there is no callback"
+        )
+    flow = services.sessions.read_flow(
+        cookie_value(request.headers.get("cookie"), LOGIN_FLOW_COOKIE)
+    )
+    if error is not None:
+        reason = f"{error}: {error_description}" if error_description else error
+        status = 403 if error == "access_denied" else 400
+        next_path = flow.next if flow is not None else "/"
+        return _failed(
+            request, status, "Sign-in refused", f"the sign-in provider said {reason}", next_path
+        )
+    checked = _checked_flow(request, flow, state, code)
+    if isinstance(checked, JSONResponse):
+        return checked
+    return await _finish(request, oidc, services.sessions, *checked)
 
 
-def _dev_login_refused() -> JSONResponse | None:
-    settings = get_settings()
-    if settings.is_production:
+# The one-click form of the development login; `$action`, `$user` and `$next` are filled in,
+# HTML-escaped.
+_DEV_PAGE = Template((Path(__file__).parent.parent / "templates" / "dev_login.html").read_text())
+
+
+def _dev_login_refused(services: Services) -> JSONResponse | None:
+    if services.settings.is_production:
         return problem_response(
             404, "No development login", "the development login does not exist in production"
         )
-    if not current_login().dev_login:
+    if not services.login.dev_login:
         return problem_response(
             403,
             "Development login is off",
@@ -275,13 +252,15 @@ def _dev_login_refused() -> JSONResponse | None:
     return None
 
 
-def _dev_sign_in(request: Request, user: str | None, next: str | None) -> Response:
-    refused = _dev_login_refused()
+def _dev_sign_in(
+    request: Request, services: Services, user: str | None, next: str | None
+) -> Response:
+    refused = _dev_login_refused(services)
     if refused is not None:
         return refused
     next_path = safe_next(next)
     if user is None:
-        page = _DEV_PAGE.format(
+        page = _DEV_PAGE.substitute(
             action=html.escape(DEV_LOGIN_ROUTE),
             user=DEFAULT_DEV_USER,
             next=html.escape(next_path),
@@ -293,7 +272,8 @@ def _dev_sign_in(request: Request, user: str | None, next: str | None) -> Respon
             "Invalid user name",
             "the name must be 1 to 40 characters: letters, digits, `.`, `_` or `-`",
         )
-    return _signed_in(request, SessionUser(sub=f"dev:{user}", name=user), next_path)
+    user_signed_in = SessionUser(sub=f"dev:{user}", name=user)
+    return _signed_in(request, services.sessions, user_signed_in, next_path)
 
 
 @router.get(
@@ -304,12 +284,13 @@ def _dev_sign_in(request: Request, user: str | None, next: str | None) -> Respon
 )
 async def dev_login_page(
     request: Request,
+    services: ServicesDep,
     user: Annotated[
         str | None, Query(description=_DEV_USER_TEXT, json_schema_extra=_DEV_USER_SCHEMA)
     ] = None,
     next: NextParam = None,
 ) -> Response:
-    return _dev_sign_in(request, user, next)
+    return _dev_sign_in(request, services, user, next)
 
 
 @router.post(
@@ -322,6 +303,7 @@ async def dev_login_page(
 )
 async def dev_login_submit(
     request: Request,
+    services: ServicesDep,
     user: Annotated[
         str | None, Form(description=_DEV_USER_TEXT, json_schema_extra=_DEV_USER_SCHEMA)
     ] = None,
@@ -341,7 +323,7 @@ async def dev_login_submit(
     bad = [name for name in given if not DEV_USER_PATTERN.fullmatch(name)]
     chosen = (bad or given or [DEFAULT_DEV_USER])[0]
     next = next if next is not None else next_in_query
-    return _dev_sign_in(request, chosen, next)
+    return _dev_sign_in(request, services, chosen, next)
 
 
 @router.get(
@@ -352,8 +334,8 @@ async def dev_login_submit(
 )
 async def logout(request: Request, next: NextParam = None) -> RedirectResponse:
     response = RedirectResponse(frontend_url(safe_next(next)), status_code=303)
-    _clear_cookie(response, request, SESSION_COOKIE)
-    _clear_cookie(response, request, LOGIN_FLOW_COOKIE)
+    clear_cookie(response, request, SESSION_COOKIE)
+    clear_cookie(response, request, LOGIN_FLOW_COOKIE)
     return response
 
 
@@ -368,8 +350,8 @@ class SessionInfo(BaseModel):
     response_model=SessionInfo,
     responses=problem_responses(401),
 )
-async def session(request: Request) -> Response | SessionInfo:
-    user = read_session(request.headers.get("cookie"))
+async def session(request: Request, services: ServicesDep) -> Response | SessionInfo:
+    user = read_session(services.sessions, request.headers.get("cookie"))
     if user is None:
         return problem_response(
             401, "Not signed in", f"no valid session cookie; sign in at {AUTH_ROUTE}/login"

@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi import Path as PathParam
 
-from app.api.deps import require
+from app.api.deps import Reader, ServicesDep
 from app.api.problems import problem_responses
 from app.services import market
 from app.services.analyses import analyse_only
 from app.services.schemas import AnalysisResult, ChartRequest
-from app.wiring import current_market_data
-from integrations.auth.models import Principal
-from integrations.auth.scopes import CHARTS_READ
 from integrations.market_data import Quote, SymbolMatch
 
 router = APIRouter(tags=["market"])
 # Printable text without slashes or control characters, as a name or ticker is.
 SYMBOL_TEXT = r"^[^\x00-\x1f\x7f/]{1,64}$"
-Reader = Annotated[Principal, Depends(require(CHARTS_READ))]
 
 
 @router.post(
@@ -29,8 +25,10 @@ Reader = Annotated[Principal, Depends(require(CHARTS_READ))]
     summary="The analysis JSON only: no chart, no record, no AI (fast path)",
     responses=problem_responses(401, 403, 404, 413, 422, 429, 503),
 )
-async def analysis_only(body: ChartRequest, caller: Reader) -> AnalysisResult:
-    return await analyse_only(current_market_data().provider, body)
+async def analysis_only(
+    body: ChartRequest, caller: Reader, services: ServicesDep
+) -> AnalysisResult:
+    return await analyse_only(services.market.provider, body)
 
 
 @router.get(
@@ -44,8 +42,9 @@ async def quote(
         str, PathParam(pattern=SYMBOL_TEXT, description="A ticker or a name, e.g. AAPL, tesla.")
     ],
     caller: Reader,
+    services: ServicesDep,
 ) -> Quote:
-    return await market.get_quote(current_market_data().provider, symbol)
+    return await market.get_quote(services.market.provider, symbol)
 
 
 @router.get(
@@ -55,6 +54,8 @@ async def quote(
     responses=problem_responses(401, 403, 429),
 )
 async def resolve(
-    caller: Reader, q: Annotated[str, Query(min_length=1, max_length=64)]
+    caller: Reader,
+    services: ServicesDep,
+    q: Annotated[str, Query(min_length=1, max_length=64)],
 ) -> list[SymbolMatch]:
-    return await current_market_data().provider.resolve(q)
+    return await services.market.provider.resolve(q)

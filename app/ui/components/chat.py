@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 from reflex_base.style import resolved_color_mode
 
+from app.services.chat_views import CompareRowView, LevelRow, UiMessage
 from app.ui.state.chat import EXAMPLE_PROMPTS, INTERVALS, PERIODS, TOOLS, ChatState
-from app.ui.state.models import CompareRowView, LevelRow, UiMessage
 
 UPLOAD_ID = "csv-upload"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.services.chat_views import ConversationItem
 from app.ui.components.symbol_card import symbol_card
 from app.ui.state.chat import ChatState
-from app.ui.state.models import ConversationItem
 
 
 def conversation_link(item: ConversationItem) -> rx.Component:

@@ -7,13 +7,13 @@ import reflex as rx
 from app.ui.components.chat import composer, message_area
 from app.ui.components.sidebar import sidebar
 from app.ui.state.chat import ChatState
-from app.wiring import backend_url
+from app.urls import LOGOUT_ROUTE, backend_url
 
 
 def user_menu() -> rx.Component:
     return rx.hstack(
         rx.text(ChatState.user_name, size="2", color_scheme="gray", id="user-name"),
-        rx.link("Sign out", href=backend_url("/api/auth/logout?next=/"), size="2"),
+        rx.link("Sign out", href=backend_url(f"{LOGOUT_ROUTE}?next=/"), size="2"),
         spacing="3",
         align="center",
     )

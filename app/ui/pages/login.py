@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from app.wiring import backend_url
+from app.urls import AUTH_ROUTE, backend_url
 
 
 def login_page() -> rx.Component:
@@ -17,7 +17,7 @@ def login_page() -> rx.Component:
                 rx.text("Sign in to see your analyses and conversations.", color_scheme="gray"),
                 rx.link(
                     rx.button("Sign in", size="3", width="100%", id="sign-in"),
-                    href=backend_url("/api/auth/login?next=/"),
+                    href=backend_url(f"{AUTH_ROUTE}/login?next=/"),
                     width="100%",
                 ),
                 spacing="4",

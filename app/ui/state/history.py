@@ -6,11 +6,9 @@ import dataclasses
 
 import reflex as rx
 
-from app.config import get_settings
 from app.services import history
+from app.ui.services import services
 from app.ui.state.session import LOGIN_ROUTE, SessionState
-from app.wiring import current_persistence
-from integrations.paging import InvalidPageRequestError
 
 PAGE = 48
 
@@ -45,21 +43,8 @@ class HistoryState(SessionState):
         await self._fetch()
 
     async def _fetch(self) -> None:
-        persistence = current_persistence()
         symbol = self.search.strip().upper() or None
-        try:
-            page = await history.page_of_analyses(
-                persistence.records,
-                persistence.objects,
-                self.user_sub,
-                symbol=symbol,
-                limit=PAGE,
-                cursor=None,
-                lifetime=get_settings().signed_url_ttl,
-            )
-        except InvalidPageRequestError:
-            self.cards = []
-            return
+        page = await history.first_page(services(), owner=self.user_sub, symbol=symbol, limit=PAGE)
         self.cards = [
             HistoryCard(
                 id=item.id,

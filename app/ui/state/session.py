@@ -9,6 +9,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app.services.sessions import read_session
+from app.ui.services import services
 
 LOGIN_ROUTE = "/login"
 
@@ -18,7 +19,7 @@ class SessionState(rx.State):
     user_name: str = ""
 
     def _load_user(self) -> bool:
-        user = read_session(self.router.headers.cookie)
+        user = read_session(services().sessions, self.router.headers.cookie)
         self.user_sub = user.sub if user else ""
         self.user_name = (user.name or user.sub) if user else ""
         return user is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from integrations.ai.models import Interval, Period, ToolName
+from language.vocabulary import Interval, Period, ToolName
 
 TODAY = date(2025, 6, 16)
 

@@ -25,8 +25,9 @@ from integrations.ai.errors import (
     AiResponseError,
     AiTimeoutError,
 )
-from integrations.ai.facts import GroundingFacts, grounding_facts
-from integrations.ai.models import TOOL_NAMES, Conversation
+from language.facts import GroundingFacts, grounding_facts
+from language.models import Conversation
+from language.vocabulary import TOOL_NAMES
 from tests.support.bars import sample_stock
 from tests.support.dashscope_server import (
     API_KEY,

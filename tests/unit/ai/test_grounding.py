@@ -7,8 +7,8 @@ from functools import cache
 import pytest
 
 from analysis import Analysis, AnalysisSettings, analyze
-from integrations.ai.facts import grounding_facts
-from integrations.ai.grounding import NumberMention, check_grounding, find_numbers
+from language.facts import grounding_facts
+from language.grounding import NumberMention, check_grounding, find_numbers
 from tests.support.bars import sample_stock
 
 LEG = (435.0, 484.94)

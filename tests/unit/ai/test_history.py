@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from integrations.ai.history import conversation_from, stored_tool_calls
-from integrations.ai.models import Plan, PlannedCall
+from app.services.conversation_history import conversation_from, stored_tool_calls
 from integrations.ai.offline_planner import OfflineChatPlanner
 from integrations.chat_history.models import Attachments, ChatMessage, Role, ToolCall
+from language.models import Plan, PlannedCall
 from tests.unit.ai.fake_resolver import fake_resolver
 
 CONVERSATION_ID = "0" * 32

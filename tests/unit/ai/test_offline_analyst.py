@@ -7,9 +7,9 @@ import re
 import pytest
 
 from analysis import Analysis, AnalysisSettings, analyze
-from integrations.ai.grounding import check_grounding, find_numbers
 from integrations.ai.offline_analyst import OfflineChartInterpreter
 from integrations.ai.streaming import InterpretationNotReadyError
+from language.grounding import check_grounding, find_numbers
 from tests.support.bars import SAMPLE_TICKERS, from_closes, random_walk, sample_stock
 
 SERIES = [

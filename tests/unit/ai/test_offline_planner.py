@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.wiring import ai_symbol_resolver
-from integrations.ai.models import Conversation, Plan
+from app.wiring.ai import ai_symbol_resolver
 from integrations.ai.offline_planner import OfflineChatPlanner
+from language.models import Conversation, Plan
 from tests.unit.ai.fake_resolver import fake_resolver
 from tests.unit.ai.planner_cases import CASES, TODAY, Call, Case, Reply
 from tests.unit.ai.planner_score import RESULTS

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from integrations.ai.periods import months_before, parse_interval, parse_window, zoom
+from language.periods import months_before, parse_interval, parse_window, zoom
 
 TODAY = date(2024, 3, 31)
 

@@ -11,8 +11,8 @@ import httpx
 import pytest
 from alibabacloud_credentials.exceptions import CredentialException
 
-from app.config import Settings
-from app.wiring import ConfigurationError, build_persistence
+from app.config import ConfigurationError, Settings
+from app.wiring.persistence import build_persistence
 from integrations.credentials import MissingCredentialsError, credential_chain
 from integrations.storage.oss import OssConfig, OssObjectStore
 from tests.support.log_recorder import LogRecorder
@@ -177,7 +177,7 @@ def test_tablestore_and_oss_take_rrsa_keys_from_the_pod(
     )
 
     log = LogRecorder()
-    monkeypatch.setattr("app.wiring.log", log)
+    monkeypatch.setattr("app.wiring.persistence.log", log)
     persistence = build_persistence(settings)
 
     assert type(persistence.objects).__name__ == "OssObjectStore"

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from integrations.ai.intents import tool_word
-from integrations.ai.port import SymbolResolver
+from language.intents import tool_word
+from language.resolver import SymbolResolver
 
 MAX_SPAN_TOKENS = 4
 TokenKind = Literal["filler", "glue", "number", "word", "ticker"]

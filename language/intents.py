@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from integrations.ai.models import ToolName
+from language.vocabulary import ToolName
 
 PRIORITY: tuple[ToolName, ...] = (
     "compare", "fibonacci", "structure", "levels", "quote", "summary", "chart", "help",

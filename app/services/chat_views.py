@@ -1,4 +1,6 @@
-"""What the chat page renders, as small serialisable records (no frames, no images)."""
+"""What the chat page renders, as small serialisable records (no frames, no images).
+
+Built by `app.services.conversations`; the UI state only stores and shows them."""
 
 from __future__ import annotations
 

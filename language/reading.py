@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from analysis import Analysis
-from integrations.ai.facts import GroundingFacts
-from integrations.ai.grounding import check_facts, settings_multipliers
-from integrations.ai.models import Interpretation, Provider
+from language.facts import GroundingFacts
+from language.grounding import check_facts, settings_multipliers
+from language.models import Interpretation, Provider
 
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+(?P<point>.+?)\s*$", re.MULTILINE)
 

@@ -31,7 +31,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from analysis import Analysis
-from integrations.ai.facts import GroundingFacts, grounding_facts
+from language.facts import GroundingFacts, grounding_facts
 
 PERCENT_TOLERANCE = 0.1  # points
 PRICE_RELATIVE_TOLERANCE = 0.005

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from integrations.ai.models import TOOL_NAMES, Conversation, Plan, PlannedCall, Turn
 from integrations.chat_history.models import ChatMessage, Role, ToolCall
+from language.models import Conversation, Plan, PlannedCall, Turn
+from language.vocabulary import TOOL_NAMES
 
 
 def stored_tool_calls(plan: Plan, id_prefix: str) -> tuple[ToolCall, ...]:

@@ -1,26 +1,17 @@
-"""What crosses the AI boundary: interpretations, plans and the conversation they build on."""
+"""What a reading and a plan are: interpretations, plans and the conversation they build on.
+
+Pure models shared by the AI adapters (integrations/ai), the rules here and the services."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, Self, get_args
+from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-# Yahoo Finance's spellings, the ones market data accepts.
-Period = Literal["1d", "5d", "1mo", "3mo", "6mo", "1y", "2y", "5y", "10y", "ytd", "max"]
-Interval = Literal[
-    "1m", "2m", "5m", "15m", "30m", "60m", "90m", "1h", "1d", "5d", "1wk", "1mo", "3mo"
-]
-# One tool per capability; the UI's buttons attach the same names.
-ToolName = Literal[
-    "fibonacci", "structure", "levels", "summary", "quote", "chart", "compare", "help"
-]
-Provider = Literal["dashscope", "offline analyst"]
+from language.vocabulary import Interval, Leg, Period, ToolName
 
-PERIODS: tuple[Period, ...] = get_args(Period)
-INTERVALS: tuple[Interval, ...] = get_args(Interval)
-TOOL_NAMES: tuple[ToolName, ...] = get_args(ToolName)
+Provider = Literal["dashscope", "offline analyst"]
 
 
 class _Model(BaseModel):
@@ -52,7 +43,7 @@ class PlannedCall(_Model):
     start: date | None = None
     end: date | None = None
     interval: Interval | None = None
-    leg: Literal["major", "latest"] | None = Field(
+    leg: Leg | None = Field(
         default=None, description="Fibonacci leg: the window's major move or the latest one."
     )
 

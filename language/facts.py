@@ -29,7 +29,7 @@ from analysis.models import (
     Verdict,
     Zone,
 )
-from integrations.ai.numbers import percent, price_decimals
+from language.numbers import percent, price_decimals
 
 MAX_ZONES = 6
 MAX_EVENTS = 3

@@ -24,7 +24,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from integrations.ai.models import INTERVALS, PERIODS, Interval, Period
+from language.vocabulary import INTERVALS, PERIODS, Interval, Period
 
 T = TypeVar("T")
 

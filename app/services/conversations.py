@@ -1,0 +1,354 @@
+"""The chat's conversations: start, append, remember, reopen, and the symbol card.
+
+The chat page's state reads its vars, calls one function here, and writes back what it
+returns: every store and market call happens here, so the page holds no use-case logic and
+the behaviour is testable without a browser. What comes back is small view records
+(`chat_views`), plus at most one interactive figure per answer for the page to draw.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from analysis import Analysis
+from analysis.charts.interactive import figure
+from analysis.prices import format_change, format_price, price_decimals
+from analysis.verdicts import short_verdict
+from app.logging import get_logger
+from app.services import market
+from app.services.analyses import Progress, TextSink
+from app.services.chat import ChatAnswer, Overrides, answer, answer_file, recent_messages
+from app.services.chat_views import (
+    CompareRowView,
+    ConversationItem,
+    LevelRow,
+    SymbolCard,
+    UiMessage,
+)
+from app.services.container import Services
+from app.services.conversation_history import conversation_from, stored_tool_calls
+from app.services.history import chart_link
+from integrations.chat_history.models import Attachments, NewMessage, Role
+from integrations.market_data import MarketDataError, Quote
+
+log = get_logger("financials.services.conversations")
+
+TOOL_TITLES = {
+    "fibonacci": "Fibonacci",
+    "structure": "Market structure",
+    "levels": "Support/Resistance",
+    "summary": "Summary",
+    "quote": "Quote",
+    "compare": "Compare",
+    "chart": "Chart",
+    "help": "Help",
+}
+HISTORY_PAGE = 50
+Theme = Literal["light", "dark"]
+
+
+def message(role: str, kind: str, text: str, **fields: Any) -> UiMessage:
+    """A message for the page, with a fresh id (charts and downloads are keyed on it)."""
+    return UiMessage(id=uuid.uuid4().hex[:12], role=role, kind=kind, text=text, **fields)
+
+
+def our_fault() -> UiMessage:
+    """Said when a step on our side fails (storage, the AI, a bug): the user's input is kept."""
+    return message(
+        "assistant",
+        "error",
+        "Something went wrong on our side; nothing you sent was lost. Please try again.",
+    )
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the page shows after a step: messages, a figure per analysis, the context."""
+
+    messages: list[UiMessage]
+    figures: dict[str, Any] = dataclasses.field(default_factory=dict)
+    context_symbol: str = ""
+    last_summary: str = ""
+    card: SymbolCard | None = None
+    conversation_id: str = ""
+
+
+# --- listing and reopening ----------------------------------------------------------------
+
+
+async def list_conversations(services: Services, *, owner: str) -> list[ConversationItem]:
+    page = await services.persistence.chat_history.list_conversations(owner, limit=HISTORY_PAGE)
+    return [
+        ConversationItem(
+            id=c.id, title=c.title or "New chat", when=c.updated_at.strftime("%b %d %H:%M")
+        )
+        for c in page.items
+    ]
+
+
+async def reopen(services: Services, *, owner: str, conversation_id: str) -> Shown:
+    """A stored conversation as the page shows it, where the user left off."""
+    store = services.persistence.chat_history
+    stored = await recent_messages(store, conversation_id, owner=owner)
+    shown: list[UiMessage] = []
+    context = ""
+    for item in stored:
+        if item.role == Role.USER:
+            shown.append(message("user", "text", item.text))
+            continue
+        ids = item.attachments.analysis_ids
+        if not ids:
+            shown.append(message("assistant", "text", item.text))
+            continue
+        opened = await open_analysis(services, owner=owner, analysis_id=ids[0], text=item.text)
+        shown.extend(opened.messages)
+        context = opened.context_symbol or context
+    return Shown(messages=shown, context_symbol=context, conversation_id=conversation_id)
+
+
+async def open_analysis(
+    services: Services, *, owner: str, analysis_id: str, text: str | None = None
+) -> Shown:
+    """A past analysis as a chat answer: its chart image, reading and levels."""
+    persistence = services.persistence
+    record = await persistence.records.get(analysis_id, owner=owner)
+    if record is None or record.result_json is None:
+        return Shown(messages=[message("assistant", "error", "That analysis is not one of yours.")])
+    result = Analysis.model_validate_json(record.result_json)
+    link = await chart_link(persistence.objects, record, services.settings.signed_url_ttl)
+    request = record.request
+    shown = message(
+        "assistant",
+        "analysis",
+        text or record.ai_text or "",
+        title=f"{TOOL_TITLES.get(request.tool, request.tool)} · {request.symbol} "
+        f"{request.interval}",
+        analysis_id=record.id,
+        chart_url=link.url if link else "",
+        provider=record.ai_provider or "",
+        levels=level_rows(result),
+        leg_lines=leg_lines(result),
+    )
+    return Shown(messages=[shown], context_symbol=request.symbol)
+
+
+async def analysis_download(
+    services: Services, *, owner: str, analysis_id: str
+) -> tuple[str, str] | None:
+    """The analysis JSON and a file name for it, if it is the owner's."""
+    record = await services.persistence.records.get(analysis_id, owner=owner)
+    if record is None or record.result_json is None:
+        return None
+    name = f"{record.request.symbol}-{record.request.interval}-{record.id[:8]}.json"
+    return record.result_json, name
+
+
+# --- a turn -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TurnInput:
+    """What the page knows when the user sends: their words and what they set for them."""
+
+    owner: str
+    text: str
+    overrides: Overrides
+    conversation_id: str = ""
+    context_symbol: str = ""
+    last_summary: str = ""
+    theme: Theme = "light"
+
+
+async def take_turn(
+    services: Services,
+    turn: TurnInput,
+    *,
+    progress: Progress | None = None,
+    on_text: TextSink | None = None,
+) -> Shown:
+    """Start (or continue) the conversation, store the user's words, answer, remember it."""
+    store = services.persistence.chat_history
+    conversation_id = turn.conversation_id or await _start(services, turn)
+    earlier = await recent_messages(store, conversation_id, owner=turn.owner)
+    await store.append(
+        conversation_id,
+        NewMessage(role=Role.USER, text=turn.text or turn.overrides.tool or ""),
+        owner=turn.owner,
+    )
+    reply = await answer(
+        turn.text,
+        owner=turn.owner,
+        planner=services.ai.planner,
+        conversation=conversation_from(earlier),
+        ports=services.analysis,
+        overrides=turn.overrides,
+        context_symbol=turn.context_symbol or None,
+        last_summary=turn.last_summary or None,
+        theme=turn.theme,
+        progress=progress,
+        on_text=on_text,
+    )
+    await _remember(services, conversation_id, turn.owner, reply)
+    shown = show_answer(reply, context=turn.context_symbol, summary=turn.last_summary)
+    card = await symbol_card(services, reply)
+    return dataclasses.replace(shown, card=card, conversation_id=conversation_id)
+
+
+async def _start(services: Services, turn: TurnInput) -> str:
+    title = turn.text[:80] or "New chat"
+    created = await services.persistence.chat_history.create_conversation(turn.owner, title=title)
+    return created.id
+
+
+async def _remember(
+    services: Services, conversation_id: str, owner: str, reply: ChatAnswer
+) -> None:
+    attachments = Attachments(
+        analysis_ids=(reply.run.response.id,) if reply.run else (),
+        tool_calls=stored_tool_calls(reply.plan, uuid.uuid4().hex[:8]) if reply.plan else (),
+    )
+    await services.persistence.chat_history.append(
+        conversation_id,
+        NewMessage(role=Role.ASSISTANT, text=reply.text[:8000], attachments=attachments),
+        owner=owner,
+    )
+
+
+async def analyse_upload(
+    services: Services, *, owner: str, data: bytes, filename: str, theme: Theme
+) -> Shown:
+    """A CSV the user dropped: the file is the source, its name the label."""
+    label = "".join(c for c in filename.rsplit(".", 1)[0].upper() if c.isalnum())[:20] or "CSV"
+    ports = dataclasses.replace(services.analysis, market=services.market.from_file(data, filename))
+    reply = await answer_file(label, owner=owner, ports=ports, theme=theme)
+    return show_answer(reply, context="", summary="")
+
+
+# --- what the page shows ------------------------------------------------------------------
+
+
+def show_answer(reply: ChatAnswer, *, context: str, summary: str) -> Shown:
+    """The answer as the page shows it; the context moves to the symbol it was about."""
+    if reply.kind == "analysis" and reply.run is not None:
+        response = reply.run.response
+        shown = message(
+            "assistant",
+            "analysis",
+            reply.text,
+            title=f"{TOOL_TITLES.get(reply.tool or '', 'Analysis')} · {response.symbol} "
+            f"{response.interval}",
+            analysis_id=response.id,
+            chart_url=response.chart.url,
+            has_figure=True,
+            provider=response.summary.provider if response.summary else "",
+            ungrounded=response.summary.ungrounded if response.summary else [],
+            levels=level_rows(response.analysis),
+            leg_lines=leg_lines(response.analysis),
+            notice=response.notice or "",
+        )
+        return Shown(
+            messages=[shown],
+            figures={shown.id: figure(reply.run.spec)},
+            context_symbol=response.symbol,
+            last_summary=response.summary.text if response.summary else "",
+        )
+    if reply.kind == "compare":
+        rows = [
+            CompareRowView(
+                symbol=row.symbol,
+                change=f"{row.change_pct:+.1%}",
+                last=format_price(row.last_close, price_decimals(row.last_close)),
+                trend=row.trend,
+            )
+            for row in reply.compare
+        ]
+        shown = message("assistant", "compare", reply.text, compare=rows)
+        return Shown(messages=[shown], context_symbol=context, last_summary=summary)
+    if reply.quote is not None:
+        context = reply.quote.symbol
+    return Shown(
+        messages=[message("assistant", reply.kind, reply.text)],
+        context_symbol=context,
+        last_summary=summary,
+    )
+
+
+def leg_lines(result: Analysis) -> list[str]:
+    """The legs considered (one line each, the drawn one marked) and any caveat."""
+    fib = result.fibonacci
+    if fib is None:
+        return []
+    lines = [option.summary for option in fib.alternatives]
+    if fib.provisional is not None:
+        lines.append(fib.provisional.note)
+    if fib.note:
+        lines.append(fib.note)
+    return lines
+
+
+def level_rows(result: Analysis) -> list[LevelRow]:
+    """The retracements with their price and their hit-rate verdict beside the baseline."""
+    fib = result.fibonacci
+    if fib is None:
+        return []
+    rates = {(r.kind, r.ratio): r for r in result.hit_rates.levels}
+    nearest = {lv.ratio for lv in (fib.position.above, fib.position.below) if lv is not None}
+    decimals = price_decimals(result.series.last_close)
+    rows = []
+    for level in fib.retracements:
+        rate = rates.get((level.kind, level.ratio))
+        rows.append(
+            LevelRow(
+                ratio=f"{level.ratio:g}",
+                price=format_price(level.price, decimals),
+                hit_rate="–" if rate is None else short_verdict(rate),
+                kind=level.kind,
+                nearest=level.ratio in nearest,
+            )
+        )
+    return rows
+
+
+async def symbol_card(services: Services, reply: ChatAnswer) -> SymbolCard | None:
+    """The card beside the chat for the symbol an answer was about, or None."""
+    quote = reply.quote
+    symbol = reply.run.response.symbol if reply.run else None
+    notice = reply.run.response.notice if reply.run else None
+    source = reply.run.response.source if reply.run else quote.source if quote else ""
+    if quote is None and symbol is not None:
+        try:
+            quote = await market.get_quote(services.market.provider, symbol)
+        except MarketDataError:
+            return None
+    if quote is None:
+        return None
+    return _card(quote, source=source, notice=notice or "")
+
+
+def _range(low: float | None, high: float | None, decimals: int) -> str:
+    if low is None or high is None:
+        return ""
+    return f"{format_price(low, decimals)} – {format_price(high, decimals)}"
+
+
+def _card(quote: Quote, *, source: str, notice: str) -> SymbolCard:
+    d = price_decimals(quote.last_price)
+    change = (
+        format_change(quote.change, quote.change_percent, d)
+        if quote.change is not None and quote.change_percent is not None
+        else ""
+    )
+    return SymbolCard(
+        symbol=quote.symbol,
+        name=quote.name or "",
+        last=f"{format_price(quote.last_price, d)} {quote.currency or ''}".strip(),
+        change=change,
+        change_up=(quote.change or 0) >= 0,
+        day_range=_range(quote.day_low, quote.day_high, d),
+        year_range=_range(quote.year_low, quote.year_high, d),
+        source=source,
+        notice=notice,
+    )

@@ -1,0 +1,202 @@
+"""The planning rules: regular expressions and keywords, no model, no network.
+
+How a message becomes a plan:
+1. The interval, then the time window, are read and cut out of the text (`periods`).
+2. The tool comes from keywords (`intents`); market names from `mentions` and the resolver.
+3. Follow-ups borrow from the last call about a symbol in the conversation. A message that
+   names a tool but no symbol uses the last symbols ("summarize what you found", "now the
+   structure"); one that names symbols but no tool repeats the last tool ("now do the same
+   for AMD"); one that names neither but a window or interval changes only that ("zoom
+   out to 2 years", "weekly instead"). Whatever a follow-up does not say (window, interval)
+   it keeps; a message that names both a tool and a symbol starts afresh.
+4. Otherwise the plan is a direct reply: a greeting, a question back (which market?), or a
+   clear refusal for anything that is not about markets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Literal
+
+from language.intents import main_tool, tools_named
+from language.mentions import find_mentions
+from language.models import Conversation, Plan, PlannedCall
+from language.periods import Window, find_interval, find_window, zoom
+from language.resolver import SymbolResolver
+from language.vocabulary import Interval, ToolName
+
+PLANNER_NAME = "offline"
+MAX_MESSAGE_CHARS = 2000
+
+EXAMPLES = "“fib on TSLA over 3 months”, “compare apple and microsoft over 6 months” or “help”"
+REFUSAL = f"I can't help with that: I read markets (charts, Fibonacci, structure, support and resistance, quotes). Try {EXAMPLES}."  # noqa: E501
+GREETING = f"Hello! Ask me about any market, for example {EXAMPLES}."
+THANKS = "You're welcome. Ask for another market or another time frame whenever you like."
+EMPTY = f"Type a request, for example {EXAMPLES}."
+TOO_LONG = (
+    f"That message is too long to read as a request ({MAX_MESSAGE_CHARS} characters at most)."
+)
+NOTHING_YET = f"There is nothing to summarize yet: ask for an analysis first, e.g. {EXAMPLES}."
+NOT_ADVICE = "This is not investment advice: here is what the levels and structure say."
+
+_GREETING = re.compile(
+    r"^\s*(?:hi|hello|hey|yo|good\s+(?:morning|afternoon|evening))\b[\s!.]*$", re.I
+)
+_THANKS = re.compile(
+    r"^\s*(?:thanks|thank\s+you|thx|cheers|great|nice|cool|perfect)\b[\s\w!.]*$", re.I
+)
+_ADVICE = re.compile(
+    r"\bshould\s+i\s+(?:buy|sell|short|hold|go\s+long)\b|\b(?:buy|sell)\s+or\s+(?:sell|hold|buy)\b",
+    re.I,
+)
+_REPEAT = re.compile(r"\b(?:same|again|redo|refresh|update|rerun|re-run)\b", re.I)
+_ZOOM = re.compile(r"\bzoom\s*(?P<dir>out|in)\b|\b(?P<wider>wider|longer|shorter|closer)\b", re.I)
+
+
+class RulePlanner:
+    """Plans by rules; deterministic, so its accuracy is measured on a fixed table."""
+
+    def __init__(self, resolver: SymbolResolver, today: Callable[[], date] = date.today) -> None:
+        self._resolver = resolver
+        self._today = today
+
+    async def plan(self, message: str, conversation: Conversation) -> Plan:
+        text = message.strip()
+        if not text:
+            return _reply(EMPTY)
+        if len(text) > MAX_MESSAGE_CHARS:
+            return _reply(TOO_LONG)
+        notes: list[str] = []
+        interval: Interval | None = None
+        if found_interval := find_interval(text):
+            interval = found_interval.value.interval
+            notes += [found_interval.value.note] if found_interval.value.note else []
+            text = _blank(text, found_interval.start, found_interval.end)
+        window: Window | None = None
+        if found_window := find_window(text, self._today()):
+            window = found_window.value
+            notes += [window.note] if window.note else []
+            text = _blank(text, found_window.start, found_window.end)
+
+        leg = _leg_asked(text)
+        if found_leg := _LEG.search(text):
+            text = _blank(text, found_leg.start(), found_leg.end())
+        tool = main_tool(tools_named(text))
+        if _ADVICE.search(text):
+            tool = "summary"
+            notes.append(NOT_ADVICE)
+        mentions = await find_mentions(text, self._resolver)
+        symbols = mentions.symbols
+        last = conversation.last_call()
+        zoom_match = _ZOOM.search(text)
+
+        if tool is None and not symbols:
+            if _GREETING.match(message):
+                return _reply(GREETING)
+            if _THANKS.match(message):
+                return _reply(THANKS)
+            wants_change = (
+                window is not None
+                or interval is not None
+                or zoom_match is not None
+                or leg is not None
+            )
+            if last is None and wants_change:
+                return _reply(
+                    _unknown(mentions.unknown) if mentions.unknown else _which_market("chart")
+                )
+            if last is None or not (wants_change or _REPEAT.search(text)):
+                return _reply(REFUSAL)
+        if tool == "help" and not symbols:
+            return Plan(calls=[PlannedCall(tool="help")], notes=notes, planner=PLANNER_NAME)
+
+        follow_up = last is not None and (tool is None or not symbols)
+        if tool is None:
+            tool = last.tool if last is not None else "chart"
+        if not symbols:
+            if mentions.unknown:
+                return _reply(_unknown(mentions.unknown))
+            if last is None:
+                return _reply(NOTHING_YET if tool == "summary" else _which_market(tool))
+            symbols = list(last.symbols)
+        if tool == "compare" and len(symbols) < 2 and last is not None:
+            symbols = _unique([*last.symbols, *symbols])
+            follow_up = True
+        if tool == "compare" and len(symbols) < 2:
+            return _reply(
+                "Name at least two markets to compare, e.g. “compare apple and microsoft”."
+            )
+
+        if window is None and zoom_match is not None and last is not None:
+            out = (zoom_match.group("dir") or zoom_match.group("wider") or "").lower()
+            window = Window(period=zoom(last.period, out in ("out", "wider", "longer")))
+        if follow_up and last is not None:
+            if window is None:
+                window = Window(period=last.period, start=last.start, end=last.end)
+            interval = interval if interval is not None else last.interval
+            leg = leg if leg is not None else last.leg
+        call = _call(tool, symbols, window, interval)
+        if leg is not None and call.tool != "quote":
+            call = call.model_copy(update={"leg": leg})
+        return Plan(calls=[call], notes=notes, planner=PLANNER_NAME)
+
+
+def _call(
+    tool: ToolName, symbols: list[str], window: Window | None, interval: Interval | None
+) -> PlannedCall:
+    if tool == "quote":  # a quote is the latest price: no window, no bars
+        return PlannedCall(tool=tool, symbols=symbols)
+    window = window or Window()
+    return PlannedCall(
+        tool=tool,
+        symbols=symbols,
+        period=window.period,
+        start=window.start,
+        end=window.end,
+        interval=interval,
+    )
+
+
+_LEG = re.compile(
+    r"\b(?:(?:use|on|with|from|draw)\s+)?(?:the\s+)?"
+    r"(?P<which>latest|last|recent|newest|current|major|biggest|largest|dominant|main)\s+"
+    r"(?:swing|leg|move)\b",
+    re.IGNORECASE,
+)
+
+
+def _leg_asked(text: str) -> Literal["major", "latest"] | None:
+    """ "use the latest swing" -> latest; "the major leg" -> major; otherwise no preference."""
+    found = _LEG.search(text)
+    if found is None:
+        return None
+    latest = ("latest", "last", "recent", "newest", "current")
+    return "latest" if found.group("which").lower() in latest else "major"
+
+
+def _reply(text: str) -> Plan:
+    return Plan(reply=text, planner=PLANNER_NAME)
+
+
+def _which_market(tool: ToolName) -> str:
+    return (
+        f"Which market should I use for the {tool}? Name a ticker or a company, "
+        f"e.g. “{tool} for AAPL”."
+    )
+
+
+def _unknown(words: list[str]) -> str:
+    shown = " ".join(words[:4])
+    return f"I couldn't find a market called “{shown}”. Try its ticker, e.g. “$TSLA” or “0700.HK”."
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """Cut a span out, keeping positions (and breaking the words around it apart)."""
+    width = end - start
+    return text[:start] + (" ," + " " * (width - 2) if width >= 2 else " ") + text[end:]
+
+
+def _unique(symbols: list[str]) -> list[str]:
+    return list(dict.fromkeys(symbols))
