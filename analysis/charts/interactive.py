@@ -406,12 +406,24 @@ def figure(spec: ChartSpec) -> go.Figure:
             "rangeslider": {"visible": False},
             "gridcolor": pal.grid,
             "rangebreaks": [{"bounds": ["sat", "mon"]}] if weekends else [],
+            # A crosshair: the hover line runs across both panels; the unified hover shows
+            # the bar's open, high, low and close.
+            "showspikes": True,
+            "spikemode": "across",
+            "spikesnap": "cursor",
+            "spikethickness": 1,
+            "spikedash": "dot",
         },
         yaxis={
             "domain": [0.22, 1.0] if spec.has("volume") else [0, 1],
             "side": "left",  # the right edge belongs to the level labels
             "gridcolor": pal.grid,
             "range": list(spec.y_range),
+            "showspikes": True,
+            "spikemode": "across",
+            "spikesnap": "cursor",
+            "spikethickness": 1,
+            "spikedash": "dot",
         },
         yaxis2={"domain": [0, 0.18], "showgrid": False, "showticklabels": False},
         legend={"orientation": "h", "y": -0.06, "yanchor": "top", "x": 0, "font": {"size": 10}},

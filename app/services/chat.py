@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from datetime import date, datetime
+from typing import Literal, cast
 
 from analysis import AnalysisInputError
 from analysis.prices import format_change, format_price, price_decimals
@@ -26,18 +28,27 @@ from app.services.analyses import (
 from app.services.schemas import ChartRequest
 from integrations.ai.port import ChatPlanner
 from integrations.chat_history import ChatHistoryStore, ChatMessage
-from integrations.market_data import MarketDataError, Quote
+from integrations.market_data import MarketDataError, PriceHistory, Quote
+from integrations.market_data.models import DEFAULT_PERIOD
 from integrations.paging import MAX_PAGE_SIZE
+from language.facts import grounding_facts
+from language.intents import tools_named
 from language.models import Conversation, Plan, PlannedCall
+from language.periods import find_interval, find_window
+from language.vocabulary import Leg, ToolName
 
 HELP_TEXT = (
-    "I analyse markets from plain English. Try: “Fibonacci retracement for TSLA over 3 "
-    "months”, “market structure for apple”, “support and resistance for bitcoin”, “quote "
-    "MSFT”, “compare apple and microsoft over 6 months”, or “summarize”. Tool chips above "
-    "the input attach a tool, so you can type just a symbol. Every level comes with how "
-    "often it held on the symbol's own history."
+    "I analyse markets from plain English. Try: “Fibonacci retracement for AAPL over 1 "
+    "year”, “market structure for MSFT”, “support and resistance for IBM”, “quote "
+    "GOOG”, “compare apple and microsoft over 6 months”, or “summarize”. Tool chips above "
+    "the input attach a tool, so you can type just a symbol; what you write wins over the "
+    "chips and selectors. Every level comes with how often it held on the symbol's own "
+    "history, beside random levels."
 )
 AnswerKind = Literal["analysis", "text", "error", "quote", "compare"]
+# Bars behind a quote's sparkline: about three months of daily closes.
+SPARKLINE_PERIOD = "3mo"
+MAX_COMPARED = 5
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,16 @@ class CompareRow:
     last_close: float
     change_pct: float
     trend: str
+    support: float | None = None
+    resistance: float | None = None
+
+
+@dataclass(frozen=True)
+class Closes:
+    """A symbol's closes for a small chart (sparkline or compare overlay)."""
+
+    times: list[datetime]
+    values: list[float]
 
 
 @dataclass
@@ -58,40 +79,72 @@ class ChatAnswer:
     quote: Quote | None = None
     compare: list[CompareRow] = field(default_factory=list)
     tool: str | None = None
+    # What actually ran: the call after the precedence rules, and its request.
+    call: PlannedCall | None = None
+    request: ChartRequest | None = None
+    closes: dict[str, Closes] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Overrides:
-    """What the UI's chips and selectors say, which wins over what the words say."""
+    """What the user set for this message: a chip (tool), the selectors, or a plan pill.
+
+    Each is None unless set for this message. The message's own words still win: a period
+    written in the text beats the period selector. Then these, then the conversation's
+    context, then the defaults.
+    """
 
     tool: str | None = None
     period: str | None = None
     interval: str | None = None
+    leg: Leg | None = None
 
 
-def _with_overrides(plan: Plan, overrides: Overrides, context_symbol: str | None) -> Plan:
-    if overrides.tool is None and plan.calls:
-        call = plan.calls[0]
-    elif overrides.tool is not None:
+def _said(text: str, today: date) -> tuple[bool, bool, bool]:
+    """Whether the text itself names a tool, a window (period or dates), an interval."""
+    return (
+        bool(tools_named(text)),
+        find_window(text, today) is not None,
+        find_interval(text) is not None,
+    )
+
+
+def with_precedence(
+    plan: Plan,
+    overrides: Overrides,
+    *,
+    text: str,
+    context_symbol: str | None,
+    today: date | None = None,
+) -> Plan:
+    """The plan after the precedence rules: text > what was set for this message > the
+    conversation's context (already in the planner's call) > defaults."""
+    said_tool, said_window, said_interval = _said(text, today or date.today())
+    if overrides.tool is not None and not (said_tool and plan.calls):
         base = plan.calls[0] if plan.calls else None
         symbols = base.symbols if base and base.symbols else []
         if not symbols and context_symbol and overrides.tool != "help":
             symbols = [context_symbol]
         call = PlannedCall(
-            tool=overrides.tool,
+            tool=cast(ToolName, overrides.tool),
             symbols=symbols,
             period=base.period if base else None,
             start=base.start if base else None,
             end=base.end if base else None,
             interval=base.interval if base else None,
+            leg=base.leg if base else None,
         )
+    elif plan.calls:
+        call = plan.calls[0]
     else:
         return plan
     updates: dict[str, object] = {}
-    if overrides.period and call.start is None:
-        updates["period"] = overrides.period
-    if overrides.interval:
+    if overrides.period and not said_window:
+        updates |= {"period": overrides.period, "start": None, "end": None}
+    if overrides.interval and not said_interval:
         updates["interval"] = overrides.interval
+    if overrides.leg and call.leg is None:
+        updates["leg"] = overrides.leg
     call = call.model_copy(update=updates)
     return plan.model_copy(update={"calls": [call], "reply": None})
 
@@ -126,38 +179,55 @@ async def answer(
     overrides: Overrides = Overrides(),
     context_symbol: str | None = None,
     last_summary: str | None = None,
+    summarize: SummarySource | None = None,
     theme: Literal["light", "dark"] = "light",
     progress: Progress | None = None,
     on_text: TextSink | None = None,
 ) -> ChatAnswer:
-    """Plan the message and run its first tool call; errors come back as `kind="error"`."""
-    text = message.strip() or (context_symbol or "")
+    """Plan the message and run its first tool call; errors come back as `kind="error"`.
+
+    The summary tool answers with `summarize()` (the conversation's analyses, asked only
+    when the summary is wanted), else `last_summary` (the last reading)."""
+    written = message.strip()
+    text = written or (context_symbol or "")
     plan = await planner.plan(text or "help", conversation)
-    plan = _with_overrides(plan, overrides, context_symbol)
+    plan = with_precedence(plan, overrides, text=written, context_symbol=context_symbol)
     if plan.reply is not None:
         return ChatAnswer(kind="text", text=plan.reply, plan=plan)
     call = plan.calls[0]
     try:
-        return await _run(call, plan, owner, ports, last_summary, theme, progress, on_text)
+        how = _How(owner, ports, last_summary, summarize, theme, progress, on_text)
+        done = await _run(call, plan, how)
     except (MarketDataError, AnalysisInputError) as exc:
-        return ChatAnswer(kind="error", text=str(exc), plan=plan, tool=call.tool)
+        return ChatAnswer(kind="error", text=str(exc), plan=plan, tool=call.tool, call=call)
+    done.call = call
+    return done
 
 
-async def _run(
-    call: PlannedCall,
-    plan: Plan,
-    owner: str,
-    ports: AnalysisPorts,
-    last_summary: str | None,
-    theme: Literal["light", "dark"],
-    progress: Progress | None,
-    on_text: TextSink | None = None,
-) -> ChatAnswer:
+SummarySource = Callable[[], Awaitable[str | None]]
+
+
+@dataclass(frozen=True)
+class _How:
+    """Who asks and what a tool runs on, for one answer."""
+
+    owner: str
+    ports: AnalysisPorts
+    last_summary: str | None
+    summarize: SummarySource | None
+    theme: Literal["light", "dark"]
+    progress: Progress | None
+    on_text: TextSink | None
+
+
+async def _run(call: PlannedCall, plan: Plan, how: _How) -> ChatAnswer:
     notes = " ".join(plan.notes)
+    ports = how.ports
     if call.tool == "help":
         return ChatAnswer(kind="text", text=HELP_TEXT, plan=plan, tool="help")
     if call.tool == "summary":
-        if not last_summary:
+        summary = (await how.summarize() if how.summarize else None) or how.last_summary
+        if not summary:
             return ChatAnswer(
                 kind="text",
                 text="There is nothing to summarise yet: ask for an analysis first, e.g. "
@@ -165,7 +235,7 @@ async def _run(
                 plan=plan,
                 tool="summary",
             )
-        return ChatAnswer(kind="text", text=last_summary, plan=plan, tool="summary")
+        return ChatAnswer(kind="text", text=summary, plan=plan, tool="summary")
     if not call.symbols:
         return ChatAnswer(
             kind="error",
@@ -175,8 +245,16 @@ async def _run(
         )
     if call.tool == "quote":
         quote = await market.get_quote(ports.market, call.symbols[0])
+        recent = await market.get_history(
+            ports.market, quote.symbol, period=SPARKLINE_PERIOD, interval="1d"
+        )
         return ChatAnswer(
-            kind="quote", text=_quote_text(quote), plan=plan, quote=quote, tool="quote"
+            kind="quote",
+            text=_quote_text(quote),
+            plan=plan,
+            quote=quote,
+            tool="quote",
+            closes={quote.symbol: _closes(recent)},
         )
     request = ChartRequest(
         symbol=call.symbols[0],
@@ -185,17 +263,29 @@ async def _run(
         end=call.end,
         interval=call.interval or "1d",
         leg=call.leg or "major",
-        theme=theme,
+        theme=how.theme,
     )
+    if request.period is None and request.start is None:
+        request = request.model_copy(update={"period": DEFAULT_PERIOD})
     if call.tool == "compare":
         return await _compare(call, plan, ports, request)
     run = await run_chart(
-        ports, owner, request, tool=call.tool, progress=progress or _quiet, on_text=on_text
+        ports,
+        how.owner,
+        request,
+        tool=call.tool,
+        progress=how.progress or _quiet,
+        on_text=how.on_text,
     )
-    summary = run.response.summary
-    body = summary.text if summary else "Analysis ready."
+    reading = run.response.summary
+    body = reading.text if reading else "Analysis ready."
     return ChatAnswer(
-        kind="analysis", text=(notes + "\n\n" + body).strip(), plan=plan, run=run, tool=call.tool
+        kind="analysis",
+        text=(notes + "\n\n" + body).strip(),
+        plan=plan,
+        run=run,
+        tool=call.tool,
+        request=request,
     )
 
 
@@ -215,20 +305,27 @@ def _quote_text(quote: Quote) -> str:
 async def _compare(
     call: PlannedCall, plan: Plan, ports: AnalysisPorts, base: ChartRequest
 ) -> ChatAnswer:
-    requests = [base.model_copy(update={"symbol": symbol}) for symbol in call.symbols[:4]]
+    """2-5 symbols over the same window: performance rebased to 100, each one's trend and
+    its nearest support and resistance."""
+    symbols = call.symbols[:MAX_COMPARED]
+    requests = [base.model_copy(update={"symbol": symbol}) for symbol in symbols]
     results = await asyncio.gather(*(fetch_and_analyse(ports.market, r) for r in requests))
-    rows = []
+    rows, closes = [], {}
     for history, result in results:
-        closes = history.frame()["close"]
+        series = _closes(history)
+        closes[history.symbol] = series
+        facts = grounding_facts(result)
         rows.append(
             CompareRow(
                 symbol=history.symbol,
                 name=history.name,
-                last_close=float(closes.iloc[-1]),
-                change_pct=float(closes.iloc[-1] / closes.iloc[0] - 1),
+                last_close=series.values[-1],
+                change_pct=series.values[-1] / series.values[0] - 1,
                 trend=result.structure.swing.trend
                 if result.structure.swing.swings
                 else result.structure.internal.trend,
+                support=facts.nearest_support.price if facts.nearest_support else None,
+                resistance=facts.nearest_resistance.price if facts.nearest_resistance else None,
             )
         )
     best = max(rows, key=lambda r: r.change_pct)
@@ -239,6 +336,16 @@ async def _compare(
         plan=plan,
         compare=rows,
         tool="compare",
+        request=base,
+        closes=closes,
+    )
+
+
+def _closes(history: PriceHistory) -> Closes:
+    frame = history.frame()
+    return Closes(
+        times=[stamp.to_pydatetime() for stamp in frame.index],
+        values=[float(value) for value in frame["close"]],
     )
 
 

@@ -22,6 +22,8 @@ class CompareRowView:
     change: str
     last: str
     trend: str
+    support: str = ""
+    resistance: str = ""
 
 
 @dataclasses.dataclass
@@ -41,6 +43,19 @@ class UiMessage:
     leg_lines: list[str] = dataclasses.field(default_factory=list)
     compare: list[CompareRowView] = dataclasses.field(default_factory=list)
     notice: str = ""
+    # The effective plan of an answer, shown as editable pills above it ("Fibonacci · AAPL ·
+    # 1Y · 1d · major leg"); empty for answers that ran no tool.
+    plan_tool: str = ""
+    plan_symbol: str = ""
+    plan_period: str = ""
+    plan_interval: str = ""
+    plan_leg: str = ""
+    plan_label: str = ""
+    # A quote's card.
+    quote_name: str = ""
+    quote_last: str = ""
+    quote_change: str = ""
+    quote_up: bool = True
 
 
 @dataclasses.dataclass

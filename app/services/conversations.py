@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from analysis import Analysis
 from analysis.charts.interactive import figure
+from analysis.charts.overlays import performance_overlay, sparkline
 from analysis.prices import format_change, format_price, price_decimals
 from analysis.verdicts import short_verdict
 from app.logging import get_logger
@@ -31,8 +32,9 @@ from app.services.chat_views import (
 from app.services.container import Services
 from app.services.conversation_history import conversation_from, stored_tool_calls
 from app.services.history import chart_link
-from integrations.chat_history.models import Attachments, NewMessage, Role
+from integrations.chat_history.models import Attachments, ChatMessage, NewMessage, Role
 from integrations.market_data import MarketDataError, Quote
+from language.facts import GroundingFacts, NearestLevel, grounding_facts
 
 log = get_logger("financials.services.conversations")
 
@@ -178,6 +180,10 @@ async def take_turn(
         NewMessage(role=Role.USER, text=turn.text or turn.overrides.tool or ""),
         owner=turn.owner,
     )
+
+    async def summarize() -> str | None:
+        return await conversation_summary(services, owner=turn.owner, stored=earlier)
+
     reply = await answer(
         turn.text,
         owner=turn.owner,
@@ -187,14 +193,57 @@ async def take_turn(
         overrides=turn.overrides,
         context_symbol=turn.context_symbol or None,
         last_summary=turn.last_summary or None,
+        summarize=summarize,
         theme=turn.theme,
         progress=progress,
         on_text=on_text,
     )
     await _remember(services, conversation_id, turn.owner, reply)
-    shown = show_answer(reply, context=turn.context_symbol, summary=turn.last_summary)
+    shown = show_answer(
+        reply, context=turn.context_symbol, summary=turn.last_summary, theme=turn.theme
+    )
     card = await symbol_card(services, reply)
     return dataclasses.replace(shown, card=card, conversation_id=conversation_id)
+
+
+SUMMARY_ANALYSES = 5
+
+
+async def conversation_summary(
+    services: Services, *, owner: str, stored: list[ChatMessage]
+) -> str | None:
+    """One line per analysis of the conversation (the last few): close, trend, and the
+    nearest support and resistance, all numbers of the stored analyses."""
+    ids = [i for item in stored for i in item.attachments.analysis_ids][-SUMMARY_ANALYSES:]
+    lines = []
+    for analysis_id in ids:
+        record = await services.persistence.records.get(analysis_id, owner=owner)
+        if record is None or record.result_json is None:
+            continue
+        facts = grounding_facts(Analysis.model_validate_json(record.result_json))
+        request = record.request
+        lines.append(_summary_line(request.symbol, request.interval, request.tool, facts))
+    if not lines:
+        return None
+    return "What this conversation found:\n\n" + "\n".join(lines)
+
+
+def _summary_line(symbol: str, interval: str, tool: str, facts: GroundingFacts) -> str:
+    price = facts.price_decimals
+
+    def side(level: NearestLevel | None, where: str) -> str:
+        if level is None:
+            return f"nothing {where}"
+        at = format_price(level.price, price)
+        return f"{level.label} at {at} ({level.distance_pct:.1f}% {where})"
+
+    return (
+        f"- **{symbol} {interval}** ({TOOL_TITLES.get(tool, tool)}): close "
+        f"{format_price(facts.last_close, price)} on {facts.last_date}; trend "
+        f"{facts.trend_swing} (swing), {facts.trend_internal} (internal); support "
+        f"{side(facts.nearest_support, 'below')}; resistance "
+        f"{side(facts.nearest_resistance, 'above')}."
+    )
 
 
 async def _start(services: Services, turn: TurnInput) -> str:
@@ -224,14 +273,15 @@ async def analyse_upload(
     label = "".join(c for c in filename.rsplit(".", 1)[0].upper() if c.isalnum())[:20] or "CSV"
     ports = dataclasses.replace(services.analysis, market=services.market.from_file(data, filename))
     reply = await answer_file(label, owner=owner, ports=ports, theme=theme)
-    return show_answer(reply, context="", summary="")
+    return show_answer(reply, context="", summary="", theme=theme)
 
 
 # --- what the page shows ------------------------------------------------------------------
 
 
-def show_answer(reply: ChatAnswer, *, context: str, summary: str) -> Shown:
+def show_answer(reply: ChatAnswer, *, context: str, summary: str, theme: Theme = "light") -> Shown:
     """The answer as the page shows it; the context moves to the symbol it was about."""
+    plan = plan_fields(reply)
     if reply.kind == "analysis" and reply.run is not None:
         response = reply.run.response
         shown = message(
@@ -248,6 +298,7 @@ def show_answer(reply: ChatAnswer, *, context: str, summary: str) -> Shown:
             levels=level_rows(response.analysis),
             leg_lines=leg_lines(response.analysis),
             notice=response.notice or "",
+            **plan,
         )
         return Shown(
             messages=[shown],
@@ -256,24 +307,124 @@ def show_answer(reply: ChatAnswer, *, context: str, summary: str) -> Shown:
             last_summary=response.summary.text if response.summary else "",
         )
     if reply.kind == "compare":
-        rows = [
-            CompareRowView(
-                symbol=row.symbol,
-                change=f"{row.change_pct:+.1%}",
-                last=format_price(row.last_close, price_decimals(row.last_close)),
-                trend=row.trend,
-            )
-            for row in reply.compare
-        ]
-        shown = message("assistant", "compare", reply.text, compare=rows)
-        return Shown(messages=[shown], context_symbol=context, last_summary=summary)
-    if reply.quote is not None:
-        context = reply.quote.symbol
+        return _compare_answer(reply, plan, theme=theme, context=context, summary=summary)
+    if reply.kind == "quote" and reply.quote is not None:
+        return _quote_answer(reply, reply.quote, plan, theme=theme, summary=summary)
     return Shown(
-        messages=[message("assistant", reply.kind, reply.text)],
+        messages=[message("assistant", reply.kind, reply.text, **plan)],
         context_symbol=context,
         last_summary=summary,
     )
+
+
+def _compare_answer(
+    reply: ChatAnswer, plan: dict[str, Any], *, theme: Theme, context: str, summary: str
+) -> Shown:
+    rows = [
+        CompareRowView(
+            symbol=row.symbol,
+            change=f"{row.change_pct:+.1%}",
+            last=format_price(row.last_close, price_decimals(row.last_close)),
+            trend=row.trend,
+            support=_price_or_dash(row.support, row.last_close),
+            resistance=_price_or_dash(row.resistance, row.last_close),
+        )
+        for row in reply.compare
+    ]
+    shown = message("assistant", "compare", reply.text, compare=rows, has_figure=True, **plan)
+    window = plan.get("plan_period") or "the period"
+    overlay = performance_overlay(
+        {symbol: (c.times, c.values) for symbol, c in reply.closes.items()},
+        theme=theme,
+        title=f"{' vs '.join(reply.closes)} · {window}, rebased to 100",
+    )
+    return Shown(
+        messages=[shown], figures={shown.id: overlay}, context_symbol=context, last_summary=summary
+    )
+
+
+def _quote_answer(
+    reply: ChatAnswer, quote: Quote, plan: dict[str, Any], *, theme: Theme, summary: str
+) -> Shown:
+    card = _card(quote, source=quote.source, notice="")
+    shown = message(
+        "assistant",
+        "quote",
+        reply.text,
+        has_figure=quote.symbol in reply.closes,
+        quote_name=card.name or card.symbol,
+        quote_last=card.last,
+        quote_change=card.change,
+        quote_up=card.change_up,
+        **plan,
+    )
+    closes = reply.closes.get(quote.symbol)
+    figures = (
+        {} if closes is None else {shown.id: sparkline(closes.times, closes.values, theme=theme)}
+    )
+    return Shown(
+        messages=[shown], figures=figures, context_symbol=quote.symbol, last_summary=summary
+    )
+
+
+def _price_or_dash(price: float | None, reference: float) -> str:
+    return "–" if price is None else format_price(price, price_decimals(reference))
+
+
+PERIOD_LABELS = {
+    "1d": "1D",
+    "5d": "5D",
+    "1mo": "1M",
+    "3mo": "3M",
+    "6mo": "6M",
+    "1y": "1Y",
+    "2y": "2Y",
+    "5y": "5Y",
+    "10y": "10Y",
+    "ytd": "YTD",
+    "max": "Max",
+}
+
+
+def plan_fields(reply: ChatAnswer) -> dict[str, Any]:
+    """The effective plan of an answer, for its pills: what really ran, after precedence."""
+    call, request = reply.call, reply.request
+    if call is None or call.tool in ("help", "summary"):
+        return {}
+    symbol = (
+        reply.run.response.symbol
+        if reply.run
+        else reply.quote.symbol
+        if reply.quote
+        else ", ".join(call.symbols)
+    )
+    period = ""
+    if request is not None:
+        if request.start is not None:
+            period = (
+                f"{request.start:%Y-%m-%d} – {request.end:%Y-%m-%d}"
+                if request.end
+                else (f"since {request.start:%Y-%m-%d}")
+            )
+        else:
+            period = request.period or ""
+    interval = request.interval if request is not None else ""
+    leg = request.leg if request is not None and call.tool in ("fibonacci", "chart") else ""
+    parts = [
+        TOOL_TITLES.get(call.tool, call.tool),
+        symbol,
+        PERIOD_LABELS.get(period, period),
+        interval,
+        f"{leg} leg" if leg else "",
+    ]
+    return {
+        "plan_tool": call.tool,
+        "plan_symbol": symbol,
+        "plan_period": period,
+        "plan_interval": interval,
+        "plan_leg": leg,
+        "plan_label": " · ".join(part for part in parts if part),
+    }
 
 
 def leg_lines(result: Analysis) -> list[str]:

@@ -29,6 +29,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from tests.conftest import REPO_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
+TIMINGS = pytest.StashKey[list[str]]()
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 START_TIMEOUT_S = 420  # a first run installs the frontend's npm packages
 
@@ -153,3 +154,19 @@ def page(browser: Browser, running_app: RunningApp) -> Iterator[Page]:
     sign_in(page, running_app, f"user{uuid.uuid4().hex[:8]}")
     yield page
     context.close()
+
+
+@pytest.fixture
+def timings(request: pytest.FixtureRequest) -> list[str]:
+    """Lines of measured times, printed in the test summary (measured, never asserted)."""
+    return request.config.stash.setdefault(TIMINGS, [])
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    lines = config.stash.get(TIMINGS, [])
+    if lines:
+        terminalreporter.write_sep("-", "e2e timings (printed, not asserted)")
+        for line in lines:
+            terminalreporter.write_line(line)

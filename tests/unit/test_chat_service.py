@@ -98,3 +98,62 @@ async def test_the_reading_streams_in_as_it_is_written(ports: AnalysisPorts) -> 
     assert reply.run is not None
     assert reply.run.response.summary is not None
     assert written[-1].strip() == reply.run.response.summary.text
+
+
+async def test_the_period_written_in_the_message_beats_the_period_selector(
+    ports: AnalysisPorts,
+) -> None:
+    reply = await _ask(
+        ports,
+        "Do a Fibonacci retracement for AAPL over 1 year",
+        overrides=Overrides(period="6mo"),
+    )
+    assert reply.request is not None
+    assert reply.request.period == "1y"
+    picked = await _ask(ports, "fibonacci for AAPL", overrides=Overrides(period="2y"))
+    assert picked.request is not None
+    assert picked.request.period == "2y", "a picked selector beats the default"
+    plain = await _ask(ports, "fibonacci for AAPL")
+    assert plain.request is not None
+    assert plain.request.period == "6mo", "nothing said, nothing picked: the default"
+
+
+async def test_the_tool_written_in_the_message_beats_the_chip(ports: AnalysisPorts) -> None:
+    written = await _ask(ports, "market structure for MSFT", overrides=Overrides(tool="levels"))
+    assert written.tool == "structure"
+    bare = await _ask(ports, "MSFT", overrides=Overrides(tool="levels"))
+    assert bare.tool == "levels"
+
+
+async def test_a_picked_selector_beats_the_conversations_context(ports: AnalysisPorts) -> None:
+    first = await _ask(ports, "fibonacci for AAPL over 2 years")
+    assert first.plan is not None
+    conversation = Conversation().then("fibonacci for AAPL over 2 years", first.plan)
+    kept = await answer(
+        "now MSFT", owner="alice", planner=PLANNER, conversation=conversation, ports=ports
+    )
+    assert kept.request is not None
+    assert (kept.request.symbol, kept.request.period) == ("MSFT", "2y"), "context kept"
+    picked = await answer(
+        "now MSFT",
+        owner="alice",
+        planner=PLANNER,
+        conversation=conversation,
+        ports=ports,
+        overrides=Overrides(period="5y"),
+    )
+    assert picked.request is not None
+    assert picked.request.period == "5y"
+
+
+async def test_quote_and_compare_carry_their_charts_data(ports: AnalysisPorts) -> None:
+    quote = await _ask(ports, "quote IBM")
+    assert list(quote.closes) == ["IBM"]
+    assert len(quote.closes["IBM"].values) > 40, "about three months of closes"
+    compare = await _ask(ports, "compare apple and microsoft over 1 year")
+    assert list(compare.closes) == ["AAPL", "MSFT"]
+    for row in compare.compare:
+        closes = compare.closes[row.symbol].values
+        assert row.change_pct == pytest.approx(closes[-1] / closes[0] - 1)
+        assert row.support is None or row.support < row.last_close
+        assert row.resistance is None or row.resistance > row.last_close

@@ -6,7 +6,15 @@ import reflex as rx
 from reflex_base.style import resolved_color_mode
 
 from app.services.chat_views import CompareRowView, LevelRow, UiMessage
-from app.ui.state.chat import EXAMPLE_PROMPTS, INTERVALS, PERIODS, TOOLS, ChatState
+from app.ui.state.chat import (
+    EXAMPLE_PROMPTS,
+    INTERVALS,
+    LEGS,
+    PERIODS,
+    PLACEHOLDER,
+    TOOLS,
+    ChatState,
+)
 
 UPLOAD_ID = "csv-upload"
 
@@ -147,26 +155,135 @@ def summary_panel(message: UiMessage) -> rx.Component:
     )
 
 
-def chart_panel(message: UiMessage) -> rx.Component:
-    return rx.cond(
-        message.has_figure,
-        rx.plotly(
-            data=ChatState.figures[message.id],
-            use_resize_handler=True,
-            width="100%",
-            height="460px",
-            class_name="chart-figure",
+CHART_HEIGHT = "520px"
+PILL_TOOLS: tuple[tuple[str, str], ...] = tuple(t for t in TOOLS if t[0] not in ("summary",))
+
+
+def live_figure(message: UiMessage, height: str, class_name: str) -> rx.Component:
+    return rx.plotly(
+        data=ChatState.figures[message.id],
+        use_resize_handler=True,
+        width="100%",
+        height=height,
+        class_name=class_name,
+    )
+
+
+def expand_button(message: UiMessage) -> rx.Component:
+    """Opens the chart full screen; Esc or the close button brings the chat back."""
+    return rx.dialog.root(
+        rx.dialog.trigger(
+            rx.icon_button(
+                rx.icon("maximize-2", size=16),
+                variant="soft",
+                size="1",
+                aria_label="Expand chart",
+                class_name="expand-chart",
+            )
         ),
-        rx.image(src=message.chart_url, width="100%", class_name="chart-image", alt="chart"),
+        rx.dialog.content(
+            rx.hstack(
+                rx.dialog.title(message.title, size="3", margin="0"),
+                rx.spacer(),
+                rx.dialog.close(
+                    rx.icon_button(
+                        rx.icon("x", size=16),
+                        variant="soft",
+                        size="1",
+                        aria_label="Close chart",
+                        class_name="close-chart",
+                    )
+                ),
+                width="100%",
+                align="center",
+            ),
+            rx.cond(
+                message.has_figure,
+                live_figure(message, "82vh", "chart-figure-expanded"),
+                rx.image(src=message.chart_url, width="100%", alt="chart"),
+            ),
+            max_width="96vw",
+            width="96vw",
+            class_name="chart-dialog",
+        ),
+    )
+
+
+def chart_panel(message: UiMessage) -> rx.Component:
+    return rx.box(
+        rx.cond(
+            message.has_figure,
+            live_figure(message, CHART_HEIGHT, "chart-figure"),
+            rx.image(src=message.chart_url, width="100%", class_name="chart-image", alt="chart"),
+        ),
+        rx.box(expand_button(message), position="absolute", top="4px", right="4px"),
+        position="relative",
+        width="100%",
+    )
+
+
+def _pill(
+    message: UiMessage, field: str, value: str, items: tuple[tuple[str, str], ...]
+) -> rx.Component:
+    return rx.select.root(
+        rx.select.trigger(variant="soft", radius="full", class_name=f"plan-pill plan-{field}"),
+        rx.select.content(*[rx.select.item(label, value=v) for v, label in items]),
+        value=value,
+        on_change=lambda choice: ChatState.rerun(message.id, field, choice),
+        size="1",
+    )
+
+
+def plan_pills(message: UiMessage) -> rx.Component:
+    """The effective plan above an answer; changing a pill re-runs it with that change."""
+    return rx.cond(
+        message.plan_tool != "",
+        rx.flex(
+            rx.cond(
+                (message.plan_tool != "compare") & (message.plan_tool != "quote"),
+                _pill(message, "tool", message.plan_tool, PILL_TOOLS),
+                rx.badge(
+                    rx.cond(message.plan_tool == "compare", "Compare", "Quote"),
+                    variant="soft",
+                    radius="full",
+                ),
+            ),
+            rx.badge(
+                message.plan_symbol, variant="surface", radius="full", class_name="plan-symbol"
+            ),
+            rx.cond(
+                message.plan_period != "",
+                _pill(message, "period", message.plan_period, PERIODS),
+            ),
+            rx.cond(
+                message.plan_interval != "",
+                _pill(message, "interval", message.plan_interval, tuple((i, i) for i in INTERVALS)),
+            ),
+            rx.cond(
+                message.plan_leg != "",
+                _pill(message, "leg", message.plan_leg, tuple((leg, f"{leg} leg") for leg in LEGS)),
+            ),
+            rx.text(message.plan_label, class_name="plan-label", display="none"),
+            spacing="1",
+            wrap="wrap",
+            align="center",
+            class_name="plan-pills",
+        ),
     )
 
 
 def analysis_card(message: UiMessage) -> rx.Component:
+    # The chart takes the answer's width; the reading goes below it on narrow screens and
+    # beside it (a narrower column) on wide ones.
     return rx.card(
         rx.flex(
-            rx.box(chart_panel(message), flex="3", min_width="0", width="100%"),
-            rx.box(summary_panel(message), flex="2", min_width="260px", width="100%"),
-            direction=rx.breakpoints(initial="column", md="row"),
+            rx.box(chart_panel(message), flex="1 1 0", min_width="0", width="100%"),
+            rx.box(
+                summary_panel(message),
+                width=rx.breakpoints(initial="100%", xl="360px"),
+                flex_shrink="0",
+            ),
+            direction=rx.breakpoints(initial="column", xl="row"),
             spacing="4",
             width="100%",
         ),
@@ -181,12 +298,16 @@ def compare_row(row: CompareRowView) -> rx.Component:
         rx.table.cell(row.last),
         rx.table.cell(row.change),
         rx.table.cell(row.trend),
+        rx.table.cell(row.support),
+        rx.table.cell(row.resistance),
+        class_name="compare-row",
     )
 
 
 def compare_card(message: UiMessage) -> rx.Component:
     return rx.card(
         rx.vstack(
+            rx.cond(message.has_figure, live_figure(message, "420px", "compare-figure")),
             rx.text(message.text),
             rx.table.root(
                 rx.table.header(
@@ -195,13 +316,50 @@ def compare_card(message: UiMessage) -> rx.Component:
                         rx.table.column_header_cell("Last"),
                         rx.table.column_header_cell("Change"),
                         rx.table.column_header_cell("Trend"),
+                        rx.table.column_header_cell("Nearest support"),
+                        rx.table.column_header_cell("Nearest resistance"),
                     )
                 ),
                 rx.table.body(rx.foreach(message.compare, compare_row)),
                 size="1",
             ),
+            width="100%",
         ),
         width="100%",
+        class_name="compare-card",
+    )
+
+
+def quote_card(message: UiMessage) -> rx.Component:
+    return rx.card(
+        rx.hstack(
+            rx.vstack(
+                rx.text(message.quote_name, weight="bold", class_name="quote-name"),
+                rx.hstack(
+                    rx.text(message.quote_last, size="5", weight="bold", white_space="nowrap"),
+                    rx.text(
+                        message.quote_change,
+                        color_scheme=rx.cond(message.quote_up, "green", "red"),
+                        white_space="nowrap",
+                    ),
+                    align="baseline",
+                    wrap="wrap",
+                ),
+                rx.text(message.text, size="1", color_scheme="gray"),
+                spacing="1",
+                min_width="0",
+            ),
+            rx.cond(
+                message.has_figure,
+                rx.box(live_figure(message, "90px", "quote-sparkline"), width="220px"),
+            ),
+            width="100%",
+            justify="between",
+            wrap="wrap",
+        ),
+        max_width="560px",
+        width="100%",
+        class_name="quote-card",
     )
 
 
@@ -217,10 +375,12 @@ def text_bubble(message: UiMessage) -> rx.Component:
 
 def assistant_message(message: UiMessage) -> rx.Component:
     return rx.box(
+        plan_pills(message),
         rx.match(
             message.kind,
             ("analysis", analysis_card(message)),
             ("compare", compare_card(message)),
+            ("quote", quote_card(message)),
             (
                 "progress",
                 rx.hstack(
@@ -308,14 +468,18 @@ def upload_chip() -> rx.Component:
 def selectors() -> rx.Component:
     return rx.hstack(
         rx.select.root(
-            rx.select.trigger(aria_label="Period", class_name="period-select"),
+            rx.select.trigger(
+                placeholder="Period", aria_label="Period", class_name="period-select"
+            ),
             rx.select.content(*[rx.select.item(label, value=v) for v, label in PERIODS]),
             value=ChatState.period,
             on_change=ChatState.set_period,
             size="1",
         ),
         rx.select.root(
-            rx.select.trigger(aria_label="Interval"),
+            rx.select.trigger(
+                placeholder="Interval", aria_label="Interval", class_name="interval-select"
+            ),
             rx.select.content(*[rx.select.item(i, value=i) for i in INTERVALS]),
             value=ChatState.interval,
             on_change=ChatState.set_interval,
@@ -347,8 +511,7 @@ def composer_body() -> rx.Component:
                 rx.text_area(
                     value=ChatState.draft,
                     on_change=ChatState.set_draft,
-                    placeholder="Ask: Fibonacci for TSLA over 3 months… (Enter sends, "
-                    "Shift+Enter new line, Esc clears the tool)",
+                    placeholder=PLACEHOLDER,
                     size="3",
                     flex="1",
                     rows="1",

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import AsyncIterator
-from typing import Any
 
+import plotly.graph_objects as go
 import reflex as rx
 
 from app.logging import get_logger
@@ -39,12 +39,27 @@ PERIODS: tuple[tuple[str, str], ...] = (
     ("max", "Max"),
 )
 INTERVALS: tuple[str, ...] = ("1d", "1wk", "1mo", "1h", "15m")
+LEGS: tuple[str, ...] = ("major", "latest")
+# Symbols of the bundled sample, so every example works offline too (and online).
 EXAMPLE_PROMPTS: tuple[str, ...] = (
     "Do a Fibonacci retracement for AAPL over 1 year",
     "Show market structure for MSFT",
     "Where are the key support levels for IBM?",
     "Compare apple and microsoft over 6 months",
+    "Quote GOOG",
 )
+PLACEHOLDER = (
+    "Ask: Fibonacci for AAPL over 1 year… (Enter sends, Shift+Enter new line, Esc clears the tool)"
+)
+# What a plan pill's tool becomes in words when it re-runs an answer.
+TOOL_WORDS = {
+    "fibonacci": "fibonacci",
+    "structure": "market structure",
+    "levels": "support and resistance",
+    "chart": "chart",
+    "quote": "quote",
+    "compare": "compare",
+}
 # Interactive figures kept in state: the newest answers'. Each is tens of kB and the state is
 # pickled on every event; older answers show their chart image instead.
 LIVE_FIGURES = 3
@@ -52,11 +67,12 @@ LIVE_FIGURES = 3
 
 class ChatState(SessionState):
     messages: list[UiMessage] = []  # noqa: RUF012 - Reflex declares state vars this way
-    figures: dict[str, Any] = {}  # noqa: RUF012
+    figures: dict[str, go.Figure] = {}  # noqa: RUF012
     draft: str = ""
     chips: list[str] = []  # noqa: RUF012
-    period: str = "6mo"
-    interval: str = "1d"
+    # Set only when the user picks them for the next message; "" shows the placeholder.
+    period: str = ""
+    interval: str = ""
     busy: bool = False
     dark: bool = False
     card: SymbolCard = SymbolCard()
@@ -67,6 +83,8 @@ class ChatState(SessionState):
     # A dropped file between the upload event and its background analysis (backend only,
     # cleared as soon as the analysis takes it).
     _upload: tuple[str, bytes] | None = None
+    # What a plan pill set for the re-run it started (backend only).
+    _rerun: Overrides | None = None
 
     # --- composing ---------------------------------------------------------------------
     @rx.event
@@ -139,15 +157,45 @@ class ChatState(SessionState):
         self.draft, self.busy = "", True
         return ChatState.run_turn
 
+    @rx.event
+    def rerun(self, message_id: str, field: str, value: str) -> object:
+        """A plan pill changed: the same request with that one part changed, as a new turn."""
+        found = next((m for m in self.messages if m.id == message_id), None)
+        if self.busy or found is None or not found.plan_tool:
+            return None
+        plan = {
+            "tool": found.plan_tool,
+            "period": found.plan_period,
+            "interval": found.plan_interval,
+            "leg": found.plan_leg,
+        } | {field: value}
+        period = plan["period"] if plan["period"] in dict(PERIODS) else None
+        self._rerun = Overrides(
+            tool=plan["tool"],
+            period=period,
+            interval=plan["interval"] or None,
+            leg=plan["leg"] if plan["leg"] in LEGS else None,
+        )
+        text = f"{TOOL_WORDS.get(plan['tool'], plan['tool'])} {found.plan_symbol}"
+        self.messages.append(message("user", "text", text, chips=["Re-run"]))
+        self.messages.append(message("assistant", "progress", "Thinking…"))
+        self.busy = True
+        return ChatState.run_turn
+
     @rx.event(background=True)
     async def run_turn(self) -> None:
         async with self:
             tool = self.chips[0] if self.chips else None
-            self.chips = []
+            picked = Overrides(
+                tool=tool, period=self.period or None, interval=self.interval or None
+            )
+            overrides, self._rerun = self._rerun or picked, None
+            # The chips and selectors were for this message only.
+            self.chips, self.period, self.interval = [], "", ""
             turn = TurnInput(
                 owner=self.user_sub,
                 text=self.messages[-2].text,
-                overrides=Overrides(tool=tool, period=self.period, interval=self.interval),
+                overrides=overrides,
                 conversation_id=self.conversation_id,
                 context_symbol=self.context_symbol,
                 last_summary=self.last_summary,
