@@ -13,4 +13,8 @@ config = rx.Config(
         ),
     ],
     disable_plugins=[SitemapPlugin],
+    # StrictMode's development-only double checks log a React error for a component inside
+    # Reflex's own page head (SideEffect(NullComponent), UNSAFE_componentWillMount) that we
+    # cannot change; production builds never run them.
+    react_strict_mode=False,
 )

@@ -17,7 +17,7 @@ from app.ui.pages.history import history_page
 from app.ui.pages.login import login_page
 from app.ui.state.chat import ChatState
 from app.ui.state.history import HistoryState
-from app.ui.state.session import LOGIN_ROUTE
+from app.ui.state.session import LOGIN_ROUTE, LoginState
 from app.wiring import services_lifespan
 
 
@@ -37,4 +37,4 @@ app.add_page(chat_page, route="/", title="Financials", image="/favicon.svg", on_
 app.add_page(
     history_page, route="/history", title="History · Financials", on_load=HistoryState.load
 )
-app.add_page(login_page, route=LOGIN_ROUTE, title="Sign in · Financials")
+app.add_page(login_page, route=LOGIN_ROUTE, title="Sign in · Financials", on_load=LoginState.load)

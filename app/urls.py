@@ -15,6 +15,7 @@ FILES_ROUTE = "/api/files"
 AUTH_ROUTE = "/api/auth"
 LOGIN_CALLBACK_ROUTE = AUTH_ROUTE + "/callback"
 LOGOUT_ROUTE = AUTH_ROUTE + "/logout"
+DEV_LOGIN_ROUTE = AUTH_ROUTE + "/dev-login"
 
 
 def backend_url(path: str) -> str:

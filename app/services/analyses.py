@@ -149,7 +149,7 @@ async def _chart(
     """The chart's spec and PNG; an identical one drawn this minute is reused."""
     # The footer shows the minute it was drawn, so within a minute the image is the same.
     generated_at = datetime.now(UTC).replace(second=0, microsecond=0)
-    source = _source_label(history)
+    source = source_label(history)
     key = (
         await _digest(history),
         request.analysis_settings().model_dump_json(),
@@ -193,7 +193,7 @@ async def draw_chart(
         result,
         symbol=history.symbol,
         interval=interval,
-        source=_source_label(history),
+        source=source_label(history),
         generated_at=generated_at,
         theme=theme,
         focus=focus,
@@ -234,7 +234,8 @@ def _result(history: PriceHistory, result: Analysis) -> AnalysisResult:
     )
 
 
-def _source_label(history: PriceHistory) -> str:
+def source_label(history: PriceHistory) -> str:
+    """The chart's footer: the source, and its notice when it is not live data."""
     return f"{history.source} ({history.notice})" if history.notice else history.source
 
 

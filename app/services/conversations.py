@@ -13,14 +13,15 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from analysis import Analysis
+from analysis import Analysis, AnalysisInputError
+from analysis.charts import build_chart_spec
 from analysis.charts.interactive import figure
 from analysis.charts.overlays import performance_overlay, sparkline
 from analysis.prices import format_change, format_price, price_decimals
 from analysis.verdicts import short_verdict
 from app.logging import get_logger
 from app.services import market
-from app.services.analyses import Progress, TextSink
+from app.services.analyses import Progress, TextSink, chart_focus, source_label
 from app.services.chat import ChatAnswer, Overrides, answer, answer_file, recent_messages
 from app.services.chat_views import (
     CompareRowView,
@@ -34,6 +35,7 @@ from app.services.conversation_history import conversation_from, stored_tool_cal
 from app.services.history import chart_link
 from integrations.chat_history.models import Attachments, ChatMessage, NewMessage, Role
 from integrations.market_data import MarketDataError, Quote
+from integrations.records.models import AnalysisRecord
 from language.facts import GroundingFacts, NearestLevel, grounding_facts
 
 log = get_logger("financials.services.conversations")
@@ -49,6 +51,9 @@ TOOL_TITLES = {
     "help": "Help",
 }
 HISTORY_PAGE = 50
+# Interactive figures a page keeps: the newest answers'. Each is tens of kB and the chat
+# state is pickled on every event; older answers show their chart image instead.
+LIVE_FIGURES = 3
 Theme = Literal["light", "dark"]
 
 
@@ -91,11 +96,17 @@ async def list_conversations(services: Services, *, owner: str) -> list[Conversa
     ]
 
 
-async def reopen(services: Services, *, owner: str, conversation_id: str) -> Shown:
-    """A stored conversation as the page shows it, where the user left off."""
+async def reopen(
+    services: Services, *, owner: str, conversation_id: str, theme: Theme = "light"
+) -> Shown:
+    """A stored conversation as the page shows it, where the user left off; the newest
+    `LIVE_FIGURES` analyses get their interactive charts back."""
     store = services.persistence.chat_history
     stored = await recent_messages(store, conversation_id, owner=owner)
+    with_analysis = [item.id for item in stored if item.attachments.analysis_ids]
+    newest = set(with_analysis[-LIVE_FIGURES:])
     shown: list[UiMessage] = []
+    shown_figures: dict[str, Any] = {}
     context = ""
     for item in stored:
         if item.role == Role.USER:
@@ -105,16 +116,33 @@ async def reopen(services: Services, *, owner: str, conversation_id: str) -> Sho
         if not ids:
             shown.append(message("assistant", "text", item.text))
             continue
-        opened = await open_analysis(services, owner=owner, analysis_id=ids[0], text=item.text)
+        live = item.id in newest
+        opened = await open_analysis(
+            services, owner=owner, analysis_id=ids[0], text=item.text, live=live, theme=theme
+        )
+        shown_figures |= opened.figures
         shown.extend(opened.messages)
         context = opened.context_symbol or context
-    return Shown(messages=shown, context_symbol=context, conversation_id=conversation_id)
+    return Shown(
+        messages=shown,
+        figures=shown_figures,
+        context_symbol=context,
+        conversation_id=conversation_id,
+    )
 
 
 async def open_analysis(
-    services: Services, *, owner: str, analysis_id: str, text: str | None = None
+    services: Services,
+    *,
+    owner: str,
+    analysis_id: str,
+    text: str | None = None,
+    live: bool = True,
+    theme: Theme = "light",
 ) -> Shown:
-    """A past analysis as a chat answer: its chart image, reading and levels."""
+    """A past analysis as a chat answer: its reading, levels, and its chart, interactive
+    (redrawn from the stored analysis and the same bars) when `live`, else the stored image,
+    which is also what the PNG button downloads."""
     persistence = services.persistence
     record = await persistence.records.get(analysis_id, owner=owner)
     if record is None or record.result_json is None:
@@ -134,7 +162,43 @@ async def open_analysis(
         levels=level_rows(result),
         leg_lines=leg_lines(result),
     )
-    return Shown(messages=[shown], context_symbol=request.symbol)
+    redrawn = await _redraw(services, record, result, theme) if live else None
+    if redrawn is None:
+        return Shown(messages=[shown], context_symbol=request.symbol)
+    shown = dataclasses.replace(shown, has_figure=True)
+    return Shown(messages=[shown], figures={shown.id: redrawn}, context_symbol=request.symbol)
+
+
+async def _redraw(
+    services: Services, record: AnalysisRecord, result: Analysis, theme: Theme
+) -> Any | None:
+    """The interactive chart of a stored analysis, from the very bars it analysed (fetched
+    again, cached), or None when the source no longer has them (the image stays)."""
+    series, request = result.series, record.request
+    if request.source == "csv":
+        return None  # an uploaded file is not kept: its image is the chart
+    try:
+        history = await market.get_history(
+            services.market.provider,
+            request.symbol,
+            start=series.first_time.date(),
+            end=series.last_time.date(),
+            interval=request.interval,
+        )
+        spec = build_chart_spec(
+            history.frame(),
+            result,
+            symbol=history.symbol,
+            interval=request.interval,
+            source=source_label(history),
+            generated_at=record.created_at,
+            theme=theme,
+            focus=chart_focus(request.tool),
+        )
+    except (MarketDataError, AnalysisInputError) as exc:
+        log.info("stored analysis shown as its image", analysis_id=record.id, reason=str(exc))
+        return None
+    return figure(spec)
 
 
 async def analysis_download(

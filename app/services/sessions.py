@@ -24,6 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.requests import cookie_parser
 
 SESSION_COOKIE = "financials_session"
+# Who the one-click development login signs in, unless another name is chosen.
+DEFAULT_DEV_USER = "dev-user"
 LOGIN_FLOW_COOKIE = "financials_login"
 LOGIN_FLOW_TTL_SECONDS = 600  # long enough to type a password, short enough to not linger
 

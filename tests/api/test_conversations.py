@@ -58,3 +58,9 @@ async def test_reopening_shows_the_conversation_where_it_was_left(started: Start
     assert [m.role for m in shown.messages] == ["user", "assistant", "user", "assistant"]
     assert shown.messages[1].kind == "analysis"
     assert shown.context_symbol == "AAPL"
+    reopened = shown.messages[1]
+    assert reopened.has_figure, "the interactive chart, not only the stored image"
+    assert reopened.chart_url, "the image stays, for the PNG download"
+    drawn = shown.figures[reopened.id]
+    live = first.figures[first.messages[0].id]
+    assert drawn.layout.title.text == live.layout.title.text, "the same chart as when asked"

@@ -20,6 +20,16 @@ def test_strangers_are_sent_to_sign_in(browser: Browser, running_app: RunningApp
     context.close()
 
 
+def test_the_development_sign_in_is_one_click(browser: Browser, running_app: RunningApp) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(running_app.frontend_url)
+    page.locator("#sign-in").click()
+    expect(page.locator("#chat-input")).to_be_visible(timeout=30_000)
+    expect(page.locator("#user-name")).to_have_text("dev-user")
+    context.close()
+
+
 def test_chat_page_shows_title_welcome_and_input(page: Page, running_app: RunningApp) -> None:
     # the first render of a fresh dev build can take several seconds on a loaded machine
     expect(page.get_by_role("heading", name="Financials")).to_be_visible(timeout=30_000)

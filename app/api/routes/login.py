@@ -29,6 +29,7 @@ from app.api.problems import problem_response, problem_responses
 from app.logging import get_logger
 from app.services.container import Services
 from app.services.sessions import (
+    DEFAULT_DEV_USER,
     LOGIN_FLOW_COOKIE,
     LOGIN_FLOW_TTL_SECONDS,
     SESSION_COOKIE,
@@ -38,7 +39,7 @@ from app.services.sessions import (
     cookie_value,
     read_session,
 )
-from app.urls import AUTH_ROUTE, frontend_url, login_callback_url
+from app.urls import AUTH_ROUTE, DEV_LOGIN_ROUTE, frontend_url, login_callback_url
 from integrations.auth.models import TokenRejectedError
 from integrations.auth.oidc_login import (
     CodeExchangeError,
@@ -49,12 +50,10 @@ from integrations.auth.oidc_login import (
 router = APIRouter(prefix="/auth", tags=["sign-in"])
 log = get_logger("financials.login")
 
-DEV_LOGIN_ROUTE = AUTH_ROUTE + "/dev-login"
 DEV_USER_PATTERN = re.compile(r"[A-Za-z0-9._-]{1,40}")
 # Documented, and checked by the handler itself so a bad name gets our message (400).
 _DEV_USER_SCHEMA = {"pattern": f"^{DEV_USER_PATTERN.pattern}$"}
 _DEV_USER_TEXT = "Local user name: 1-40 of A-Z a-z 0-9 . _ -"
-DEFAULT_DEV_USER = "dev-user"
 MAX_NEXT_CHARS = 2048
 
 NextParam = Annotated[

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import reflex as rx
 from reflex_base.style import resolved_color_mode
 
@@ -209,14 +210,48 @@ def expand_button(message: UiMessage) -> rx.Component:
     )
 
 
+def chart_skeleton() -> rx.Component:
+    """Holds the chart's place, spinning, until the chart draws over it."""
+    return rx.center(
+        rx.vstack(rx.spinner(size="3"), rx.text("Drawing the chart…", size="1"), align="center"),
+        position="absolute",
+        inset="0",
+        background=rx.color("gray", 2),
+        border_radius="8px",
+        color=rx.color("gray", 10),
+        class_name="chart-skeleton",
+    )
+
+
 def chart_panel(message: UiMessage) -> rx.Component:
     return rx.box(
         rx.cond(
             message.has_figure,
-            live_figure(message, CHART_HEIGHT, "chart-figure"),
+            rx.box(
+                chart_skeleton(),
+                # Above the skeleton: the figure's opaque paper hides it once drawn.
+                rx.box(live_figure(message, CHART_HEIGHT, "chart-figure"), position="relative"),
+                position="relative",
+                min_height=CHART_HEIGHT,
+            ),
             rx.image(src=message.chart_url, width="100%", class_name="chart-image", alt="chart"),
         ),
-        rx.box(expand_button(message), position="absolute", top="4px", right="4px"),
+        rx.hstack(
+            rx.button(
+                "Legend",
+                size="1",
+                variant="soft",
+                on_click=ChatState.toggle_legends,
+                class_name="legend-toggle",
+                display=rx.breakpoints(initial="inline-flex", sm="none"),
+            ),
+            expand_button(message),
+            position="absolute",
+            top="4px",
+            right="4px",
+            spacing="1",
+            z_index="2",
+        ),
         position="relative",
         width="100%",
     )
@@ -489,22 +524,83 @@ def selectors() -> rx.Component:
     )
 
 
+# Enter sends and Shift+Enter adds a line: the form is submitted from the keyboard here
+# (Reflex's `enter_key_submit` reaches the DOM as an unknown attribute, a React warning).
+ENTER_SENDS = """
+document.addEventListener('keydown', (event) => {
+  const box = event.target;
+  if (box.id !== 'chat-input' || event.key !== 'Enter' || event.shiftKey || event.isComposing) {
+    return;
+  }
+  event.preventDefault();
+  box.form && box.form.requestSubmit();
+});
+"""
+
+
+# A new message or answer brings its top into view (on a phone: the answer, not the older
+# chat above it); watched in the browser, so no server round trip is needed.
+SHOW_NEWEST = """
+(() => {
+  const watch = () => {
+    const area = document.getElementById('message-area');
+    if (!area) { setTimeout(watch, 200); return; }
+    let count = area.querySelectorAll('.chat-message').length;
+    new MutationObserver(() => {
+      const shown = area.querySelectorAll('.chat-message');
+      if (shown.length > count) {
+        shown[shown.length - 1].scrollIntoView({block: 'start'});
+      }
+      count = shown.length;
+    }).observe(area, {childList: true, subtree: true});
+  };
+  watch();
+})();
+"""
+
+
 def composer() -> rx.Component:
     # Esc anywhere on the page clears the attached tool.
-    return rx.fragment(rx.window_event_listener(on_key_down=ChatState.on_key), composer_body())
+    return rx.fragment(
+        rx.window_event_listener(on_key_down=ChatState.on_key),
+        rx.script(ENTER_SENDS),
+        rx.script(SHOW_NEWEST),
+        composer_body(),
+    )
+
+
+def plotly_preload() -> rx.Component:
+    """An empty, invisible chart: the chart library loads with the page, not with the first
+    answer, so the first chart draws as soon as its data arrives."""
+    return rx.box(
+        rx.plotly(data=go.Figure(), width="1px", height="1px"),
+        position="absolute",
+        width="1px",
+        height="1px",
+        overflow="hidden",
+        opacity="0",
+        pointer_events="none",
+        aria_hidden="true",
+        id="chart-preload",
+    )
 
 
 def composer_body() -> rx.Component:
     return rx.vstack(
+        # On a phone the chips stay one row that scrolls sideways, so the chat keeps the screen.
         rx.flex(
             *[tool_chip(t) for t in TOOLS],
             upload_chip(),
             rx.spacer(),
             selectors(),
-            wrap="wrap",
+            wrap=rx.breakpoints(initial="nowrap", md="wrap"),
+            overflow_x=rx.breakpoints(initial="auto", md="visible"),
+            flex_shrink="0",
             spacing="2",
             width="100%",
             align="center",
+            class_name="composer-chips",
+            style={"scrollbarWidth": "none"},
         ),
         rx.form(
             rx.hstack(
@@ -518,7 +614,6 @@ def composer_body() -> rx.Component:
                     resize="vertical",
                     id="chat-input",
                     aria_label="Message",
-                    enter_key_submit=True,
                     auto_focus=True,
                 ),
                 rx.button(

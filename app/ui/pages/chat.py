@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from app.ui.components.chat import composer, message_area
+from app.ui.components.chat import composer, message_area, plotly_preload
 from app.ui.components.sidebar import sidebar
 from app.ui.state.chat import ChatState
 from app.urls import LOGOUT_ROUTE, backend_url
@@ -53,8 +53,19 @@ def header() -> rx.Component:
     )
 
 
+# On a phone (360-430 px) the charts keep the width for the candles: no modebar over the
+# title, and the legend folded behind the chart's "Legend" button.
+PHONE_CHARTS = {
+    "@media (max-width: 640px)": {
+        "& .modebar-container": {"display": "none"},
+        "&:not(.legends-open) .chart-figure .legend": {"display": "none"},
+    }
+}
+
+
 def chat_page() -> rx.Component:
     return rx.box(
+        plotly_preload(),
         rx.vstack(
             header(),
             rx.flex(
@@ -83,4 +94,6 @@ def chat_page() -> rx.Component:
         padding_x=rx.breakpoints(initial="0.75em", md="1.5em"),
         max_width="1500px",
         margin="0 auto",
+        class_name=rx.cond(ChatState.legends_open, "chat-page legends-open", "chat-page"),
+        style=PHONE_CHARTS,
     )

@@ -19,7 +19,14 @@ from app.logging import get_logger
 from app.services import conversations
 from app.services.chat import Overrides
 from app.services.chat_views import ConversationItem, SymbolCard, UiMessage
-from app.services.conversations import TOOL_TITLES, Shown, TurnInput, message, our_fault
+from app.services.conversations import (
+    LIVE_FIGURES,
+    TOOL_TITLES,
+    Shown,
+    TurnInput,
+    message,
+    our_fault,
+)
 from app.ui.services import services
 from app.ui.state.session import LOGIN_ROUTE, SessionState
 
@@ -60,9 +67,6 @@ TOOL_WORDS = {
     "quote": "quote",
     "compare": "compare",
 }
-# Interactive figures kept in state: the newest answers'. Each is tens of kB and the state is
-# pickled on every event; older answers show their chart image instead.
-LIVE_FIGURES = 3
 
 
 class ChatState(SessionState):
@@ -80,6 +84,8 @@ class ChatState(SessionState):
     last_summary: str = ""
     conversation_id: str = ""
     conversations: list[ConversationItem] = []  # noqa: RUF012
+    # On a phone the charts' legends are folded away until asked for.
+    legends_open: bool = False
     # A dropped file between the upload event and its background analysis (backend only,
     # cleared as soon as the analysis takes it).
     _upload: tuple[str, bytes] | None = None
@@ -100,6 +106,10 @@ class ChatState(SessionState):
     def on_key(self, key: str, info: dict[str, object] | None = None) -> None:
         if key == "Escape":
             self.chips = []
+
+    @rx.event
+    def toggle_legends(self) -> None:
+        self.legends_open = not self.legends_open
 
     @rx.event
     def set_period(self, value: str) -> None:
@@ -128,7 +138,10 @@ class ChatState(SessionState):
 
     async def _show_conversation(self, conversation_id: str) -> None:
         shown = await conversations.reopen(
-            services(), owner=self.user_sub, conversation_id=conversation_id
+            services(),
+            owner=self.user_sub,
+            conversation_id=conversation_id,
+            theme="dark" if self.dark else "light",
         )
         self.messages, self.figures = [], {}
         self.conversation_id = shown.conversation_id

@@ -23,3 +23,15 @@ class SessionState(rx.State):
         self.user_sub = user.sub if user else ""
         self.user_name = (user.name or user.sub) if user else ""
         return user is not None
+
+
+class LoginState(rx.State):
+    """Which sign-in the page offers: one click as a local user, or the OIDC issuer."""
+
+    dev_login: bool = False
+    loaded: bool = False  # the button waits for this, so it never points the wrong way
+
+    @rx.event
+    def load(self) -> None:
+        self.dev_login = services().login.dev_login
+        self.loaded = True
