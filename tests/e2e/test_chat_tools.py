@@ -40,7 +40,9 @@ def _wait_answer(page: Page, count: int) -> None:
 
 
 def _chart_title(page: Page) -> str:
-    return page.locator(".analysis-card").last.locator(".gtitle").first.text_content() or ""
+    title = page.locator(".analysis-card").last.locator(".gtitle").first
+    title.wait_for(state="attached", timeout=ANSWER_TIMEOUT)
+    return title.text_content() or ""
 
 
 def test_the_period_in_the_message_wins_over_the_selector(page: Page) -> None:
@@ -172,9 +174,9 @@ def test_on_a_phone_the_new_answer_is_in_view_and_the_legend_folds(
     timings.append(
         f"phone, first chart of the page: {(time.perf_counter() - started) * 1000:.0f} ms"
     )
-    for text in ("market structure for MSFT", "support and resistance for IBM"):
+    for answers, text in enumerate(("market structure for MSFT", "levels for IBM"), start=2):
         _send(page, text)
-        _wait_answer(page, page.locator(".analysis-card").count() + 1)
+        _wait_answer(page, answers)
     newest = page.locator(".chat-message[data-role='assistant']").last.bounding_box()
     assert newest is not None
     assert 0 <= newest["y"] < 844, "the new answer's top is on screen"
