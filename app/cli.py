@@ -359,7 +359,8 @@ def parse(
         bool, typer.Option("--offline", help="Use the offline planner even with a DashScope key.")
     ] = False,
 ) -> None:
-    """Print the plan the chat makes of TEXT as JSON: tool, symbols, period or dates, interval."""
+    """Print the plan the chat makes of TEXT as JSON: tool, symbols, period or dates, interval,
+    leg and ratio, or the reply (small talk, a question back, a refusal) with tool null."""
     from app.wiring.ai import build_ai
     from integrations.ai.errors import AiError
     from language.models import Conversation
@@ -378,17 +379,10 @@ def parse(
         plan = asyncio.run(plan_once())
     except AiError as exc:
         raise _fail(f"{ai.provider} planner: {exc}") from None
-    if plan.first is None:
-        raise _fail(plan.reply or "no plan")
     view = plan.view()
     extra = [f"also planned: {call.tool} {' '.join(call.symbols)}" for call in plan.calls[1:]]
     printed = {
-        "tool": view.tool,
-        "symbols": view.symbols,
-        "period": view.period,
-        "start": None if view.start is None else view.start.isoformat(),
-        "end": None if view.end is None else view.end.isoformat(),
-        "interval": view.interval,
+        **view.model_dump(mode="json", exclude={"notes"}),
         "notes": [*view.notes, *extra],
     }
     typer.echo(json.dumps(printed, indent=2, ensure_ascii=False))
