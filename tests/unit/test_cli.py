@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 from typing import get_args
 
-import click.testing
 import pytest
 import typer.main
+import typer.testing
 from PIL import Image
 from typer.testing import CliRunner
 from yfinance.data import YfData
@@ -350,7 +350,9 @@ def test_parse_prints_a_reply_as_json_with_no_tool(text: str, reply: str) -> Non
     assert (plan["tool"], plan["symbols"]) == (None, [])
 
 
-def test_parse_answers_the_planner_table_as_the_chat_does() -> None:
+def test_parse_answers_the_planner_table_as_the_chat_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Every one-message request of the table whose answer does not depend on today's date."""
     cases = [
         c
@@ -359,11 +361,11 @@ def test_parse_answers_the_planner_table_as_the_chat_does() -> None:
         and not (isinstance(c.expect, Call) and (c.expect.start or c.expect.end))
     ]  # fmt: skip
     assert len(cases) >= 100
-    command = typer.main.get_command(cli)  # built once: typer rebuilds it on every invoke
-    click_runner = click.testing.CliRunner()
+    command = typer.main.get_command(cli)  # built once: Typer rebuilds it on every invoke
+    monkeypatch.setattr(typer.testing, "_get_command", lambda _app: command)
     wrong = []
     for case in cases:
-        result = click_runner.invoke(command, ["parse", case.message])
+        result = runner.invoke(cli, ["parse", case.message])
         plan = json.loads(result.stdout)
         if isinstance(case.expect, Call):
             expected = case.expect
