@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, Annotated, Literal, TextIO, cast
 import typer
 
 from app import __version__
-from app.config import MarketDataSource, get_settings
-from app.logging import configure_logging
 from language.vocabulary import Interval, Leg, Period
 
-# The CLI starts in a fraction of a second: pandas, the analysis, SQLAlchemy and the cloud
-# SDKs are imported inside the commands that use them, never here.
+# The CLI starts in a fraction of a second: the settings, logging, pandas, the analysis,
+# SQLAlchemy and the cloud SDKs are imported inside the commands that use them, never here
+# (`financials bench --section cli` times it; tests/unit/test_cli_imports.py checks it).
 if TYPE_CHECKING:
     from analysis import Analysis
+    from app.config import MarketDataSource
     from app.services.schemas import ChartRequest
     from integrations.market_data import PriceHistory
     from language.models import Plan
@@ -52,6 +52,7 @@ class BenchSection(StrEnum):
     charts = "charts"
     cache = "cache"
     fib_baseline = "fib-baseline"
+    cli = "cli"
 
 
 class _Stderr:
@@ -67,9 +68,19 @@ class _Stderr:
         return sys.stderr.isatty()
 
 
+# Commands that write no log line: setting logging up (structlog, rich) would cost them
+# more than their own work.
+QUICK_COMMANDS = frozenset({"version", "parse", "token"})
+
+
 @cli.callback()
-def _setup() -> None:
+def _setup(ctx: typer.Context) -> None:
     """Log lines go to stderr, so stdout stays clean (valid JSON with --json)."""
+    if ctx.invoked_subcommand in QUICK_COMMANDS:
+        return
+    from app.config import get_settings
+    from app.logging import configure_logging
+
     configure_logging(get_settings(), stream=cast(TextIO, _Stderr()))
 
 
@@ -87,6 +98,8 @@ def version() -> None:
 @cli.command()
 def settings() -> None:
     """Print the effective settings (defaults plus FINANCIALS_* variables) as JSON."""
+    from app.config import get_settings
+
     typer.echo(json.dumps(get_settings().model_dump(mode="json"), indent=2))
 
 
@@ -230,6 +243,7 @@ async def _analyse(
     request: ChartRequest, *, csv: Path | None, source: MarketDataSource | None
 ) -> tuple[PriceHistory, Analysis]:
     """The same service call the API and the chat make, on a CSV or the configured source."""
+    from app.config import get_settings
     from app.services.analyses import fetch_and_analyse
     from app.wiring.market import csv_market_data, open_market_data
 
@@ -259,8 +273,8 @@ def token(
     ttl: Annotated[int, typer.Option(min=60, max=86_400, help="Lifetime in seconds.")] = 3600,
 ) -> None:
     """Print a bearer token from the built-in development issuer (never in production)."""
-    from app.config import ConfigurationError
-    from app.wiring.auth import dev_issuer
+    from app.config import ConfigurationError, get_settings
+    from app.wiring.issuer import dev_issuer
     from integrations.auth.scopes import ALL_SCOPES
 
     current = get_settings()
@@ -299,7 +313,9 @@ def bench(
     Sections: analysis (full analyze() vs smartmoneyconcepts), charts (PNG vs mplfinance),
     cache (hit latency from memory and Redis for 10 years of daily bars; a throwaway
     redis-server is started when FINANCIALS_REDIS_URL is not set) and fib-baseline
-    (Fibonacci hit-rates vs random levels of the same depth on the bundled series).
+    (Fibonacci hit-rates vs random levels of the same depth on the bundled series) and cli
+    (start-up of --help, version, parse and token in fresh processes, beside bare Python and
+    `import pandas`).
     """
     try:
         counts = [int(part.replace("_", "")) for part in sizes.split(",") if part.strip()]
@@ -329,6 +345,12 @@ def bench(
         from app.bench import fib_baseline_bench
 
         typer.echo(fib_baseline_bench.report(fib_baseline_bench.run()))
+    if section is BenchSection.all:
+        typer.echo("")
+    if section in (BenchSection.all, BenchSection.cli):
+        from app.bench import cli_bench
+
+        typer.echo(cli_bench.report(cli_bench.run(repeat)))
 
 
 @cli.command()
@@ -359,36 +381,31 @@ def parse(
         bool, typer.Option("--offline", help="Use the offline planner even with a DashScope key.")
     ] = False,
 ) -> None:
-    """Print the plan the chat makes of TEXT as JSON: tool, symbols, period or dates, interval."""
-    from app.wiring.ai import build_ai
+    """Print the plan the chat makes of TEXT as JSON: tool, symbols, period or dates, interval,
+    leg and ratio, or the reply (small talk, a question back, a refusal) with tool null."""
+    from app.config import get_settings
+    from app.wiring.planner import open_planner
     from integrations.ai.errors import AiError
     from language.models import Conversation
 
     if not text.strip():
         raise _fail('give a request, e.g. financials parse "fib on TSLA over 3 months"')
-    ai = build_ai(get_settings(), offline=offline)
+    provider = "offline"
 
     async def plan_once() -> Plan:
-        try:
-            return await ai.planner.plan(text, Conversation())
-        finally:
-            await ai.close()
+        nonlocal provider
+        async with open_planner(get_settings(), offline=offline) as planner:
+            provider = planner.name
+            return await planner.plan(text, Conversation())
 
     try:
         plan = asyncio.run(plan_once())
     except AiError as exc:
-        raise _fail(f"{ai.provider} planner: {exc}") from None
-    if plan.first is None:
-        raise _fail(plan.reply or "no plan")
+        raise _fail(f"{provider} planner: {exc}") from None
     view = plan.view()
     extra = [f"also planned: {call.tool} {' '.join(call.symbols)}" for call in plan.calls[1:]]
     printed = {
-        "tool": view.tool,
-        "symbols": view.symbols,
-        "period": view.period,
-        "start": None if view.start is None else view.start.isoformat(),
-        "end": None if view.end is None else view.end.isoformat(),
-        "interval": view.interval,
+        **view.model_dump(mode="json", exclude={"notes"}),
         "notes": [*view.notes, *extra],
     }
     typer.echo(json.dumps(printed, indent=2, ensure_ascii=False))

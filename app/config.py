@@ -158,7 +158,7 @@ class Settings(BaseSettings):
         description="Redis for the bar cache, e.g. redis://localhost:6379/0; unset: in memory.",
     )
     cache_ttl_intraday_seconds: int = Field(
-        default=120, ge=0, description="How long intraday bars (1m..1h) stay cached."
+        default=120, ge=0, description="How long intraday bars (1m..4h) stay cached."
     )
     cache_ttl_daily_seconds: int = Field(
         default=3600, ge=0, description="How long daily and longer bars stay cached."

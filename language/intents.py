@@ -10,6 +10,7 @@ import difflib
 import re
 
 from language.vocabulary import ToolName
+from language.words import FILLER
 
 PRIORITY: tuple[ToolName, ...] = (
     "compare", "fibonacci", "structure", "levels", "quote", "summary", "chart", "help",
@@ -34,8 +35,16 @@ _PHRASES: dict[ToolName, tuple[str, ...]] = {
         "tl;dr", "sum up", "sum it up", "key takeaways", "what stands out",
     ),
     "chart": ("price action", "look at", "pull up", "bring up"),
-    "help": ("what can you do", "how does this work", "how do i", "what do you do", "how to use"),
+    "help": ("what can you do", "how does this work", "how do i", "what do you do", "how to use",
+             "who are you", "what are you"),
 }  # fmt: skip
+# Phrasings with a market in the middle: "how is intel trading", "how's tesla doing today".
+_PATTERNS: dict[ToolName, tuple[re.Pattern[str], ...]] = {
+    "quote": (
+        re.compile(r"\bhow(?:'s|’s|s|\s+is|\s+are)\s+(?:\S+\s+){1,4}?(?:trading|doing)\b"),
+        re.compile(r"\bwhat(?:'s|’s|\s+is)\s+(?:\S+\s+){1,4}?(?:trading|priced)\s+at\b"),
+    ),
+}
 _WORDS: dict[ToolName, tuple[str, ...]] = {
     "compare": ("compare", "comparison", "comparing", "vs", "versus", "against", "outperform",
                 "outperformed", "correlation", "correlate"),
@@ -44,7 +53,7 @@ _WORDS: dict[ToolName, tuple[str, ...]] = {
     "structure": ("structure", "bos", "choch", "trend", "trending", "swings", "swing"),
     "levels": ("support", "supports", "resistance", "resistances", "levels", "level", "zones",
                "zone", "supply", "demand", "floor", "ceiling", "sr"),
-    "quote": ("quote", "quotes", "price"),
+    "quote": ("quote", "quotes", "qoute", "price"),
     "summary": ("summarize", "summarise", "summary", "recap", "insights", "insight",
                 "takeaways", "overview", "interpret", "interpretation", "explain", "tldr",
                 "outlook", "thoughts", "opinion"),
@@ -54,9 +63,11 @@ _WORDS: dict[ToolName, tuple[str, ...]] = {
 }  # fmt: skip
 _TYPO_CUTOFF = 0.8
 _TYPO_MIN_LENGTH = 6  # short words match only exactly: "lvl" is not "level"
-_TOKEN = re.compile(r"[a-z][a-z;/&']*")
+_TOKEN = re.compile(r"[a-z][a-z;&']*")  # "support/resistance" is two words
 _WORD_TO_TOOL = {word: tool for tool, words in _WORDS.items() for word in words}
 _TYPO_WORDS = [word for word in _WORD_TO_TOOL if len(word) >= _TYPO_MIN_LENGTH]
+# English words a letter or two from a tool word that mean something else.
+_NEAR_MISSES = frozenset({"tending", "shower", "summer", "extending", "strategy", "contrast"})
 
 
 def tool_word(token: str) -> ToolName | None:
@@ -64,7 +75,7 @@ def tool_word(token: str) -> ToolName | None:
     word = token.lower()
     if word in _WORD_TO_TOOL:
         return _WORD_TO_TOOL[word]
-    if len(word) < _TYPO_MIN_LENGTH:
+    if len(word) < _TYPO_MIN_LENGTH or word in FILLER or word in _NEAR_MISSES:
         return None
     close = difflib.get_close_matches(word, _TYPO_WORDS, n=1, cutoff=_TYPO_CUTOFF)
     return _WORD_TO_TOOL[close[0]] if close else None
@@ -73,6 +84,9 @@ def tool_word(token: str) -> ToolName | None:
 def tools_named(text: str) -> set[ToolName]:
     lowered = text.lower()
     found: set[ToolName] = set()
+    for tool, patterns in _PATTERNS.items():
+        if any(pattern.search(lowered) for pattern in patterns):
+            found.add(tool)
     for tool, phrases in _PHRASES.items():
         for phrase in phrases:
             pattern = rf"(?<!\w){re.escape(phrase)}(?!\w)"

@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from language.vocabulary import Interval, Leg, Period, ToolName
+from language.vocabulary import FIB_RATIOS, Interval, Leg, Period, ToolName, known_ratio
 
 Provider = Literal["dashscope", "offline analyst"]
 
@@ -46,6 +46,24 @@ class PlannedCall(_Model):
     leg: Leg | None = Field(
         default=None, description="Fibonacci leg: the window's major move or the latest one."
     )
+    ratio: float | None = Field(
+        default=None,
+        description="The Fibonacci level asked about (0.618 for “what about the 0.618?”); "
+        "one of the ratios a chart draws.",
+    )
+
+    @field_validator("ratio")
+    @classmethod
+    def _a_drawn_ratio(cls, value: float | None) -> float | None:
+        if value is None:
+            return None
+        ratio = known_ratio(value)
+        if ratio is None:
+            raise ValueError(
+                f"{value:g} is not a Fibonacci ratio of the chart; use one of "
+                + ", ".join(f"{r:g}" for r in FIB_RATIOS)
+            )
+        return ratio
 
     @model_validator(mode="after")
     def _one_kind_of_window(self) -> Self:
@@ -53,6 +71,8 @@ class PlannedCall(_Model):
             raise ValueError("give a period or start/end dates, not both")
         if self.start is not None and self.end is not None and self.start > self.end:
             raise ValueError("start must not be after end")
+        if self.ratio is not None and self.tool != "fibonacci":
+            raise ValueError(f"a ratio belongs to a fibonacci call, not to {self.tool}")
         return self
 
 
@@ -86,6 +106,8 @@ class Plan(_Model):
             start=call.start if call else None,
             end=call.end if call else None,
             interval=call.interval if call else None,
+            leg=call.leg if call else None,
+            ratio=call.ratio if call else None,
             reply=self.reply,
             notes=self.notes,
         )
@@ -100,6 +122,8 @@ class PlanView(_Model):
     start: date | None
     end: date | None
     interval: Interval | None
+    leg: Leg | None
+    ratio: float | None
     reply: str | None
     notes: list[str]
 

@@ -73,27 +73,36 @@ def _number(text: str) -> float:
 
 # --- Intervals -----------------------------------------------------------------------------
 
-_BARS = r"(?:bars?|candles?|candlesticks?|interval|timeframe|resolution|tf)"
-_INTERVAL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\b(?P<n>{_NUM})(?:minutes?|mins?|m)\b(?!\s*ago)", re.I), "minute"),
-    (re.compile(rf"\b(?P<n>{_NUM})(?:hours?|hrs?|h)\b(?!\s*ago)", re.I), "hour"),
-    (re.compile(r"\bh(?P<n>[1-4])\b", re.I), "hour"),
-    (re.compile(r"\bhourly\b|\bhour\s+" + _BARS, re.I), "1h"),
-    (re.compile(r"\b(?:1\s*-?\s*)?(?:day|d)\s+" + _BARS + r"|\bdaily\b|\bd1\b", re.I), "1d"),
-    (re.compile(r"\b(?:1\s*-?\s*)?(?:week|wk|w)\s+" + _BARS + r"|\bweekly\b|\b1wk\b", re.I), "1wk"),
-    (re.compile(r"\b(?:1\s*-?\s*)?month\s+" + _BARS + r"|\bmonthly\b", re.I), "1mo"),
-    (re.compile(r"\bquarterly\b", re.I), "3mo"),
+# Words that make a duration a bar size ("1 day bars"), and what may follow a bar size and
+# belongs to it ("4h chart", "weekly candles", "on the daily timeframe").
+_BAR_WORDS = r"(?:bars?|candles?|candlesticks?|interval|time\s*frame|resolution|tf)"
+_TRAILER = rf"(?:\s+(?:{_BAR_WORDS}|charts?)\b)?"
+_DAY, _WEEK, _MONTH_UNIT = r"(?:day|d)", r"(?:week|wk|w)", r"month"
+_INTERVAL_TEXTS: list[tuple[str, str]] = [
+    (rf"\b(?P<n>{_NUM})(?:minutes?|mins?|(?-i:m))\b(?!\s*ago){_TRAILER}", "minute"),
+    (rf"\bm(?P<n>1|5|15|30)\b{_TRAILER}", "minute"),
+    (rf"\b(?P<n>{_NUM})(?:hours?|hrs?|h|hourly)\b(?!\s*ago){_TRAILER}", "hour"),
+    (rf"\bh(?P<n>[1-9]|1[0-2])\b{_TRAILER}", "hour"),
+    (rf"\bhourly\b{_TRAILER}|\bhour\s+{_BAR_WORDS}", "1h"),
+    (rf"\b(?:1\s*-?\s*)?{_DAY}\s+{_BAR_WORDS}|\b(?:daily|d1)\b{_TRAILER}", "1d"),
+    (rf"\b(?:1\s*-?\s*)?{_WEEK}\s+{_BAR_WORDS}|\b(?:weekly|1wk|w1)\b{_TRAILER}", "1wk"),
+    (rf"\b(?:1\s*-?\s*)?{_MONTH_UNIT}\s+{_BAR_WORDS}|\bmonthly\b{_TRAILER}", "1mo"),
+    (rf"\bquarterly\b{_TRAILER}", "3mo"),
 ]
+_INTERVAL_PATTERNS = [(re.compile(text, re.I), kind) for text, kind in _INTERVAL_TEXTS]
 
 
 _NAMED_INTERVALS: dict[str, Interval] = {"1h": "1h", "1d": "1d", "1wk": "1wk", "1mo": "1mo",
                                          "3mo": "3mo"}  # fmt: skip
+_HOUR_INTERVALS: dict[int, Interval] = {1: "1h", 2: "2h", 4: "4h"}
 
 
 def _minute_interval(minutes: float) -> IntervalChoice:
     whole = int(minutes)
     if minutes == whole and whole in _MINUTE_INTERVALS:
         return IntervalChoice(interval=_minutes_name(whole))
+    if minutes >= 120 and minutes % 60 == 0:  # "240" is how some charts write 4h
+        return _hour_interval(minutes / 60)
     lower = max([m for m in _MINUTE_INTERVALS if m <= minutes], default=1)
     return IntervalChoice(
         interval=_minutes_name(lower),
@@ -108,8 +117,28 @@ def _minutes_name(minutes: int) -> Interval:
     return names[minutes]
 
 
+def _hour_interval(hours: float) -> IntervalChoice:
+    """1h, 2h and 4h as asked; other hour counts map down to the next bar size below."""
+    if hours < 1:
+        return _minute_interval(hours * 60)
+    if hours == int(hours) and int(hours) in _HOUR_INTERVALS:
+        return IntervalChoice(interval=_HOUR_INTERVALS[int(hours)])
+    if hours == 24:
+        return IntervalChoice(interval="1d")
+    if hours > 24:
+        return IntervalChoice(
+            interval="1d", note=f"There are no {hours:g}h bars; using daily bars (1d)."
+        )
+    lower = max(h for h in _HOUR_INTERVALS if h <= hours)
+    return IntervalChoice(
+        interval=_HOUR_INTERVALS[lower],
+        note=f"There are no {hours:g}h bars; using {lower}h bars instead.",
+    )
+
+
 def find_interval(text: str) -> Found[IntervalChoice] | None:
     """The first bar interval the text names, if any."""
+    text = _case_for_units(text)
     best: Found[IntervalChoice] | None = None
     for pattern, kind in _INTERVAL_PATTERNS:
         match = pattern.search(text)
@@ -118,15 +147,7 @@ def find_interval(text: str) -> Found[IntervalChoice] | None:
         if kind == "minute":
             choice = _minute_interval(_number(match.group("n")))
         elif kind == "hour":
-            hours = _number(match.group("n"))
-            choice = (
-                IntervalChoice(interval="1h")
-                if hours == 1
-                else IntervalChoice(
-                    interval="1h",
-                    note=f"Yahoo Finance has no {hours:g}h bars; using 1h bars instead.",
-                )
-            )
+            choice = _hour_interval(_number(match.group("n")))
         else:
             choice = IntervalChoice(interval=_NAMED_INTERVALS[kind])
         best = Found(value=choice, start=match.start(), end=match.end())
@@ -143,13 +164,40 @@ def parse_interval(text: str) -> IntervalChoice | None:
     return None if found is None else found.value
 
 
+def _case_for_units(text: str) -> str:
+    """Text whose "M" after a number means months and "m" minutes, as the app writes them.
+
+    In mixed case that is how people write it ("6M" as on the period chips, "15m" as Yahoo
+    spells bars). In an all-capitals message the case says nothing, so "M" is months only
+    after a count that is no minute bar size ("3M", "6M", "12M") and minutes otherwise
+    ("5M", "15M").
+    """
+    if any(c.islower() for c in text):
+        return text
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: leave the text
+        return text
+    return _COUNT_M.sub(
+        lambda m: m.group(0) if int(m.group(1)) not in _MINUTE_INTERVALS else m.group(0).lower(),
+        text,
+    ).translate(_LOWER_BUT_M)
+
+
+_COUNT_M = re.compile(r"(?<![\w.])(\d+)\s*M\b")
+_LOWER_BUT_M = str.maketrans(
+    {c: c.lower() for c in "ABCDEFGHIJKLNOPQRSTUVWXYZ"}  # every capital but M
+)
+
+
 # --- Windows -------------------------------------------------------------------------------
 
 _UNIT = (
-    r"(?P<unit>d(?:ays?)?|w(?:ee)?ks?|w|mo(?:nths?|s)?|months?|y(?:ea)?rs?|y|q(?:uarters?|trs?)?)"
+    r"(?P<unit>d(?:ays?)?|w(?:ee)?ks?|w|mo(?:nths?|s)?|months?|(?-i:M)|y(?:ea)?rs?|y"
+    r"|q(?:uarters?|trs?)?)"
 )
 _DURATION = re.compile(
-    rf"\b(?:(?P<half>half\s+(?:a|an)\s+(?P<hunit>year|month))|(?P<n>{_NUM}){_UNIT})\b",
+    rf"\b(?:(?P<half>half\s+(?:a|an)\s+(?P<hunit>year|month))|(?P<n>{_NUM}){_UNIT})\b"
+    r"(?!\s*ago)",
     re.I,
 )
 _NAMED: list[tuple[re.Pattern[str], Period]] = [
@@ -163,17 +211,42 @@ _NAMED: list[tuple[re.Pattern[str], Period]] = [
         "max",
     ),
     (re.compile(r"\b(?:last|past|previous|prior)\s+decade\b|\ba\s+decade\b", re.I), "10y"),
-    (re.compile(r"\b(?:last|past|previous|prior|this)\s+year\b|\bannual\b", re.I), "1y"),
+    (re.compile(r"\b(?:last|past|previous|prior|this)\s+year\b|\bannual\b|\bttm\b", re.I), "1y"),
     (re.compile(r"\b(?:last|past|previous|prior|this)\s+quarter\b|\ba\s+quarter\b", re.I), "3mo"),
     (re.compile(r"\b(?:last|past|previous|prior)\s+month\b", re.I), "1mo"),
     (re.compile(r"\b(?:last|past|previous|prior|this)\s+week\b", re.I), "5d"),
     (re.compile(r"\b(?:today|intraday)\b", re.I), "1d"),
 ]
 _ISO = r"(\d{4}-\d{2}-\d{2})"
-_RANGE = re.compile(rf"\b(?:from|between)\s+{_ISO}\s+(?:to|and|until|-)\s+{_ISO}\b", re.I)
-_SINCE = re.compile(rf"\bsince\s+(?:{_ISO}|(\d{{4}}))\b", re.I)
-_IN_YEAR = re.compile(r"\b(?:in|during|for)\s+((?:19|20)\d{2})\b", re.I)
+_YEAR = r"((?:19|20)\d{2})"
+_TO = r"\s+(?:to|and|until|till|through|thru|-)\s+"
+_RANGE = re.compile(rf"\b(?:from|between)\s+{_ISO}{_TO}{_ISO}\b", re.I)
+_YEARS = re.compile(rf"\b(?:from|between)\s+{_YEAR}{_TO}{_YEAR}\b", re.I)
+_SINCE = re.compile(rf"\b(?:since|from|after)\s+(?:{_ISO}|{_YEAR}\b)", re.I)
+_IN_YEAR = re.compile(rf"\b(?:in|during|for)\s+{_YEAR}\b", re.I)
 _THIS_MONTH = re.compile(r"\bthis\s+month\b|\bmonth[- ]to[- ]date\b|\bmtd\b", re.I)
+_AGO = re.compile(rf"\b(?:since|from)\s+(?P<n>{_NUM}){_UNIT}\s+ago\b", re.I)
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+_MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+
+def _month(name: str) -> str:
+    """A month and an optional year, as named groups `<name>` and `<name>y`."""
+    return rf"(?P<{name}>{_MONTH_NAME})\.?(?:\s+(?:of\s+)?(?P<{name}y>(?:19|20)\d{{2}}))?\b"
+
+
+_MONTH_RANGE = re.compile(
+    rf"\b(?:from|between)\s+{_month('a')}{_TO}{_month('b')}|\b{_month('c')}{_TO}{_month('d')}",
+    re.I,
+)
+_SINCE_MONTH = re.compile(rf"\b(?:since|from|after)\s+(?:the\s+start\s+of\s+)?{_month('a')}", re.I)
+_IN_MONTH = re.compile(rf"\b(?:in|during|for|over)\s+{_month('a')}", re.I)
+_QUARTER = re.compile(r"\bq(?P<q>[1-4])(?:\s*(?:of\s+)?(?P<y>(?:19|20)\d{2}))?\b", re.I)
 
 _PERIOD_BY_MONTHS: dict[int, Period] = {1: "1mo", 3: "3mo", 6: "6mo", 12: "1y", 24: "2y",
                                         60: "5y", 120: "10y"}  # fmt: skip
@@ -213,37 +286,104 @@ def _since(start: date, written: str) -> Window:
     )
 
 
-def find_window(text: str, today: date) -> Found[Window] | None:
-    """The first time window the text names, if any (dates, named periods, durations)."""
-    candidates: list[Found[Window]] = []
+def _latest_year(month: int, today: date) -> int:
+    """The year of the most recent `month` that has begun ("since march" in June: this one)."""
+    return today.year if month <= today.month else today.year - 1
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_span(m: re.Match[str], first: str, last: str, today: date) -> Window | None:
+    """From the first day of one named month to the last day of another (years inferred)."""
+    start_month, end_month = _MONTHS[m.group(first).lower()], _MONTHS[m.group(last).lower()]
+    start_year = int(m.group(first + "y")) if m.group(first + "y") else None
+    end_year = int(m.group(last + "y")) if m.group(last + "y") else None
+    if start_year is None:
+        if end_year is not None:
+            start_year = end_year if start_month <= end_month else end_year - 1
+        else:
+            start_year = _latest_year(start_month, today)
+    if end_year is None:
+        end_year = start_year if end_month >= start_month else start_year + 1
+    start = date(start_year, start_month, 1)
+    end = min(_month_end(end_year, end_month), today)
+    return Window(start=start, end=end) if start <= end else None
+
+
+def _candidates(text: str, today: date) -> list[Found[Window]]:
+    found: list[Found[Window]] = []
+
+    def add(m: re.Match[str], window: Window | None) -> None:
+        if window is not None:
+            found.append(Found(value=window, start=m.start(), end=m.end()))
+
     if m := _RANGE.search(text):
         start, end = date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2))
-        if start <= end:
-            candidates.append(
-                Found(value=Window(start=start, end=end), start=m.start(), end=m.end())
-            )
+        add(m, Window(start=start, end=end) if start <= end else None)
+    if m := _YEARS.search(text):
+        first_year, last_year = int(m.group(1)), int(m.group(2))
+        end = min(date(last_year, 12, 31), today)
+        add(m, Window(start=date(first_year, 1, 1), end=end) if first_year <= last_year else None)
     if m := _SINCE.search(text):
         start = date.fromisoformat(m.group(1)) if m.group(1) else date(int(m.group(2)), 1, 1)
-        candidates.append(Found(value=Window(start=start), start=m.start(), end=m.end()))
+        add(m, Window(start=start) if start <= today else None)
     if m := _IN_YEAR.search(text):
         year = int(m.group(1))
-        window = Window(start=date(year, 1, 1), end=min(date(year, 12, 31), today))
-        candidates.append(Found(value=window, start=m.start(), end=m.end()))
+        add(m, Window(start=date(year, 1, 1), end=min(date(year, 12, 31), today)))
     if m := _THIS_MONTH.search(text):
-        window = Window(start=today.replace(day=1))
-        candidates.append(Found(value=window, start=m.start(), end=m.end()))
+        add(m, Window(start=today.replace(day=1)))
+    if m := _MONTH_RANGE.search(text):
+        first, last = ("a", "b") if m.group("a") else ("c", "d")
+        add(m, _month_span(m, first, last, today))
+    if m := _SINCE_MONTH.search(text):
+        month = _MONTHS[m.group("a").lower()]
+        year = int(m.group("ay")) if m.group("ay") else _latest_year(month, today)
+        start = date(year, month, 1)
+        add(m, Window(start=start) if start <= today else None)
+    if m := _IN_MONTH.search(text):
+        add(m, _month_span(m, "a", "a", today))
+    if m := _QUARTER.search(text):
+        first_month = 3 * int(m.group("q")) - 2
+        year = int(m.group("y")) if m.group("y") else _latest_year(first_month, today)
+        start = date(year, first_month, 1)
+        end = min(_month_end(year, first_month + 2), today)
+        add(m, Window(start=start, end=end) if start <= end else None)
+    if m := _AGO.search(text):
+        back = _duration_window(_number(m.group("n")), m.group("unit"), today, m.group(0))
+        add(m, Window(start=back.start) if back.start else _period_start(back, today))
     for pattern, period in _NAMED:
         if m := pattern.search(text):
-            candidates.append(Found(value=Window(period=period), start=m.start(), end=m.end()))
+            add(m, Window(period=period))
     for m in _DURATION.finditer(text):
         if m.group("half"):
             months = 6 if m.group("hunit").lower() == "year" else 0
             window = Window(period="6mo") if months else Window(start=today - timedelta(days=15))
         else:
             window = _duration_window(_number(m.group("n")), m.group("unit"), today, m.group(0))
-        candidates.append(Found(value=window, start=m.start(), end=m.end()))
+        add(m, window)
         break
-    return min(candidates, key=lambda f: f.start, default=None)
+    return found
+
+
+def _period_start(window: Window, today: date) -> Window:
+    """ "since 3 months ago": the date a whole-period duration reaches back to."""
+    months = {"1mo": 1, "3mo": 3, "6mo": 6, "1y": 12, "2y": 24, "5y": 60, "10y": 120}
+    if window.period in months:
+        return Window(start=months_before(today, months[window.period]))
+    days = {"1d": 1, "5d": 7}.get(window.period or "", 0)
+    return Window(start=today - timedelta(days=days))
+
+
+def find_window(text: str, today: date) -> Found[Window] | None:
+    """The first time window the text names, if any (dates, named periods, durations).
+
+    Where two readings start at the same word, the longer wins: "from march to june" is a
+    range, not "from march".
+    """
+    found = _candidates(_case_for_units(text), today)
+    return min(found, key=lambda f: (f.start, f.start - f.end), default=None)
 
 
 def parse_window(text: str, today: date) -> Window | None:

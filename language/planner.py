@@ -1,16 +1,20 @@
 """The planning rules: regular expressions and keywords, no model, no network.
 
 How a message becomes a plan:
-1. The interval, then the time window, are read and cut out of the text (`periods`).
-2. The tool comes from keywords (`intents`); market names from `mentions` and the resolver.
+1. The interval, the time window, then a Fibonacci ratio ("the 0.618") are read and cut out
+   of the text (`periods`, `ratios`).
+2. The tool comes from keywords (`intents`), or from the ratio (a ratio is a Fibonacci
+   level); market names from `mentions` and the resolver.
 3. Follow-ups borrow from the last call about a symbol in the conversation. A message that
    names a tool but no symbol uses the last symbols ("summarize what you found", "now the
    structure"); one that names symbols but no tool repeats the last tool ("now do the same
-   for AMD"); one that names neither but a window or interval changes only that ("zoom
-   out to 2 years", "weekly instead"). Whatever a follow-up does not say (window, interval)
-   it keeps; a message that names both a tool and a symbol starts afresh.
-4. Otherwise the plan is a direct reply: a greeting, a question back (which market?), or a
-   clear refusal for anything that is not about markets.
+   for AMD"); one that names neither but a window, interval, leg or ratio changes only that
+   ("zoom out to 2 years", "now the weekly", "use the latest swing", "what about the
+   0.618?"). Whatever a follow-up does not say (window, interval, leg, ratio) it keeps; a
+   message that names both a tool and a symbol starts afresh.
+4. Otherwise the plan is a direct reply: small talk answered in a line ("thanks", "hi", "ok
+   cool"), a question back (which market?), or a clear refusal for anything that is not
+   about markets.
 """
 
 from __future__ import annotations
@@ -24,8 +28,9 @@ from language.intents import main_tool, tools_named
 from language.mentions import find_mentions
 from language.models import Conversation, Plan, PlannedCall
 from language.periods import Window, find_interval, find_window, zoom
+from language.ratios import find_ratio
 from language.resolver import SymbolResolver
-from language.vocabulary import Interval, ToolName
+from language.vocabulary import FIB_RATIOS, Interval, ToolName
 
 PLANNER_NAME = "offline"
 MAX_MESSAGE_CHARS = 2000
@@ -34,6 +39,9 @@ EXAMPLES = "“fib on TSLA over 3 months”, “compare apple and microsoft over
 REFUSAL = f"I can't help with that: I read markets (charts, Fibonacci, structure, support and resistance, quotes). Try {EXAMPLES}."  # noqa: E501
 GREETING = f"Hello! Ask me about any market, for example {EXAMPLES}."
 THANKS = "You're welcome. Ask for another market or another time frame whenever you like."
+OKAY = "Good. Ask for another market or another time frame whenever you like."
+GOODBYE = "Goodbye! Your chat is kept here for next time."
+HOW_ARE_YOU = f"All well, thanks. Ask me about any market, for example {EXAMPLES}."
 EMPTY = f"Type a request, for example {EXAMPLES}."
 TOO_LONG = (
     f"That message is too long to read as a request ({MAX_MESSAGE_CHARS} characters at most)."
@@ -41,16 +49,31 @@ TOO_LONG = (
 NOTHING_YET = f"There is nothing to summarize yet: ask for an analysis first, e.g. {EXAMPLES}."
 NOT_ADVICE = "This is not investment advice: here is what the levels and structure say."
 
+_END = r"[\s!?.,:;)(]*(?:[:;]-?[)D])?[\s!.]*$"  # punctuation and a smiley
 _GREETING = re.compile(
-    r"^\s*(?:hi|hello|hey|yo|good\s+(?:morning|afternoon|evening))\b[\s!.]*$", re.I
+    r"^\s*(?:hi|hello|hey|hiya|howdy|yo|greetings|good\s+(?:morning|afternoon|evening|day))"
+    r"(?:\s+(?:there|all|everyone|team|mate|friend|bot))?" + _END,
+    re.I,
 )
 _THANKS = re.compile(
-    r"^\s*(?:thanks|thank\s+you|thx|cheers|great|nice|cool|perfect)\b[\s\w!.]*$", re.I
+    r"^\s*(?:(?:ok(?:ay)?|great|cool|nice|perfect|awesome|brilliant)[\s,!.]+)?"
+    r"(?:thanks|thank\s+you|thankyou|thx|ty|tysm|cheers|much\s+appreciated|appreciate\s+it)\b"
+    r"(?:\s+(?:a\s+lot|so\s+much|very\s+much|again|mate|man|buddy|heaps))*" + _END,
+    re.I,
 )
+_OKAY = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|k|kk|alright|right|great|cool|nice|perfect|awesome|brilliant|"
+    r"excellent|neat|sweet|wow|got\s+it|sounds\s+good|makes\s+sense|that\s+helps|"
+    r"interesting|good|very\s+good|lol|understood|fine)[\s,!.]*)+" + _END,
+    re.I,
+)
+_GOODBYE = re.compile(r"^\s*(?:bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night)\b" + _END, re.I)
+_HOW_ARE_YOU = re.compile(r"^\s*how\s+are\s+(?:you|u)(?:\s+doing)?(?:\s+today)?" + _END, re.I)
 _ADVICE = re.compile(
     r"\bshould\s+i\s+(?:buy|sell|short|hold|go\s+long)\b|\b(?:buy|sell)\s+or\s+(?:sell|hold|buy)\b",
     re.I,
 )
+_RATIO_TOOLS: tuple[ToolName | None, ...] = (None, "chart", "levels", "quote", "fibonacci")
 _REPEAT = re.compile(r"\b(?:same|again|redo|refresh|update|rerun|re-run)\b", re.I)
 _ZOOM = re.compile(r"\bzoom\s*(?P<dir>out|in)\b|\b(?P<wider>wider|longer|shorter|closer)\b", re.I)
 
@@ -68,6 +91,8 @@ class RulePlanner:
             return _reply(EMPTY)
         if len(text) > MAX_MESSAGE_CHARS:
             return _reply(TOO_LONG)
+        if (small_talk := _small_talk(text)) is not None:
+            return _reply(small_talk)
         notes: list[str] = []
         interval: Interval | None = None
         if found_interval := find_interval(text):
@@ -79,40 +104,47 @@ class RulePlanner:
             window = found_window.value
             notes += [window.note] if window.note else []
             text = _blank(text, found_window.start, found_window.end)
+        ratio: float | None = None
+        if asked := find_ratio(text):
+            if asked.ratio is None:
+                return _reply(_not_a_ratio(asked.written))
+            ratio = asked.ratio
+            text = _blank(text, asked.start, asked.end)
 
         leg = _leg_asked(text)
         if found_leg := _LEG.search(text):
             text = _blank(text, found_leg.start(), found_leg.end())
-        tool = main_tool(tools_named(text))
+        named = main_tool(tools_named(text))
         if _ADVICE.search(text):
-            tool = "summary"
+            named = "summary"
             notes.append(NOT_ADVICE)
+        # A ratio is a Fibonacci level: "where is the 0.618" asks for Fibonacci, not a quote.
+        tool = "fibonacci" if ratio is not None and named in _RATIO_TOOLS else named
         mentions = await find_mentions(text, self._resolver)
         symbols = mentions.symbols
         last = conversation.last_call()
         zoom_match = _ZOOM.search(text)
 
-        if tool is None and not symbols:
-            if _GREETING.match(message):
-                return _reply(GREETING)
-            if _THANKS.match(message):
-                return _reply(THANKS)
+        if named is None and not symbols:
             wants_change = (
                 window is not None
                 or interval is not None
                 or zoom_match is not None
                 or leg is not None
+                or ratio is not None
             )
             if last is None and wants_change:
                 return _reply(
-                    _unknown(mentions.unknown) if mentions.unknown else _which_market("chart")
+                    _unknown(mentions.unknown)
+                    if mentions.unknown
+                    else _which_market(tool or "chart")
                 )
             if last is None or not (wants_change or _REPEAT.search(text)):
                 return _reply(REFUSAL)
         if tool == "help" and not symbols:
             return Plan(calls=[PlannedCall(tool="help")], notes=notes, planner=PLANNER_NAME)
 
-        follow_up = last is not None and (tool is None or not symbols)
+        follow_up = last is not None and (named is None or not symbols)
         if tool is None:
             tool = last.tool if last is not None else "chart"
         if not symbols:
@@ -121,6 +153,8 @@ class RulePlanner:
             if last is None:
                 return _reply(NOTHING_YET if tool == "summary" else _which_market(tool))
             symbols = list(last.symbols)
+            if tool != "compare" and tool != "quote" and tool != "summary":
+                symbols = symbols[:1]  # "what about the 0.618?" after a compare: the first
         if tool == "compare" and len(symbols) < 2 and last is not None:
             symbols = _unique([*last.symbols, *symbols])
             follow_up = True
@@ -137,10 +171,32 @@ class RulePlanner:
                 window = Window(period=last.period, start=last.start, end=last.end)
             interval = interval if interval is not None else last.interval
             leg = leg if leg is not None else last.leg
+            ratio = ratio if ratio is not None else last.ratio
         call = _call(tool, symbols, window, interval)
         if leg is not None and call.tool != "quote":
             call = call.model_copy(update={"leg": leg})
+        if ratio is not None and call.tool == "fibonacci":
+            call = call.model_copy(update={"ratio": ratio})
         return Plan(calls=[call], notes=notes, planner=PLANNER_NAME)
+
+
+def _small_talk(text: str) -> str | None:
+    """A one-line answer to a greeting, thanks or an acknowledgement; None for a request."""
+    for pattern, answer in (
+        (_GREETING, GREETING),
+        (_THANKS, THANKS),
+        (_HOW_ARE_YOU, HOW_ARE_YOU),
+        (_GOODBYE, GOODBYE),
+        (_OKAY, OKAY),
+    ):
+        if pattern.match(text):
+            return answer
+    return None
+
+
+def _not_a_ratio(written: str) -> str:
+    ratios = ", ".join(f"{r:g}" for r in FIB_RATIOS)
+    return f"{written} is not one of the Fibonacci ratios the chart draws; ask for one of {ratios}."
 
 
 def _call(

@@ -1,69 +1,26 @@
 """Composition root: reads the settings, picks an adapter for each port, builds `Services`.
 
-Split by concern (persistence, auth, market, ai, limits); this module is the one function
-that puts them together (`open_services`) and the Reflex lifespan task that hands the result
-to the API and the UI. Swapping an embedded default for its cloud service is a setting, not
-a code change.
+Split by concern (persistence, auth, market, ai, limits, planner); `services` puts them
+together (`open_services`, `services_lifespan`). Swapping an embedded default for its cloud
+service is a setting, not a code change.
+
+Those two are loaded on first use (PEP 562): importing one concern, as the CLI's quick
+commands do (`wiring.planner` for `financials parse`), must not import every adapter,
+SQLAlchemy and pandas with it.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import importlib
 from typing import TYPE_CHECKING
 
-import httpx
-
-from app.config import MarketDataSource, Settings, get_settings
-from app.services.container import Services
-from app.wiring.ai import open_ai
-from app.wiring.auth import build_auth, build_login, build_session_tokens
-from app.wiring.limits import build_limiter
-from app.wiring.market import open_market_data
-from app.wiring.persistence import open_persistence
-
 if TYPE_CHECKING:
-    import reflex as rx
+    from app.wiring.services import open_services, services_lifespan
+
+__all__ = ["open_services", "services_lifespan"]
 
 
-@asynccontextmanager
-async def open_services(
-    settings: Settings, *, source: MarketDataSource | None = None
-) -> AsyncIterator[Services]:
-    """Every port started (migrations, indexes, tables) and closed again afterwards.
-
-    Refuses to start, naming the variable to set, when production lacks a secret.
-    """
-    sessions = build_session_tokens(settings)
-    async with (
-        open_persistence(settings) as persistence,
-        httpx.AsyncClient() as http,
-        open_market_data(settings, source) as market,
-        open_ai(settings) as ai,
-    ):
-        yield Services(
-            settings=settings,
-            persistence=persistence,
-            auth=build_auth(settings, http),
-            login=build_login(settings, http),
-            market=market,
-            ai=ai,
-            limiter=build_limiter(settings),
-            sessions=sessions,
-        )
-
-
-@asynccontextmanager
-async def services_lifespan(app: rx.App) -> AsyncIterator[None]:
-    """Reflex lifespan task: the app does not serve until its services are built.
-
-    They are kept on the FastAPI app's `state`, where `Depends(get_services)` and the UI's
-    accessor find them; removed again on shutdown.
-    """
-    api = app.api_transformer
-    async with open_services(get_settings()) as services:
-        api.state.services = services  # type: ignore[union-attr]
-        try:
-            yield
-        finally:
-            del api.state.services  # type: ignore[union-attr]
+def __getattr__(name: str) -> object:
+    if name in __all__:
+        return getattr(importlib.import_module("app.wiring.services"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,17 +8,13 @@ from contextlib import asynccontextmanager
 from app.config import MISSING_AI_KEY, Settings
 from app.logging import get_logger
 from app.services.container import Ai
+from app.wiring.planner import ai_symbol_resolver, build_planner, dashscope_transport
 from integrations.ai.offline_analyst import OfflineChartInterpreter
-from integrations.ai.offline_planner import OfflineChatPlanner
-from integrations.market_data.symbols import TableResolver
 from language.resolver import SymbolResolver
 
+__all__ = ["ai_symbol_resolver", "build_ai", "open_ai", "warn_if_ai_key_missing"]
+
 log = get_logger("financials.wiring")
-
-
-def ai_symbol_resolver() -> SymbolResolver:
-    """How the planner turns names into tickers: market data's table, exact matches only."""
-    return TableResolver()
 
 
 def build_ai(
@@ -31,22 +27,15 @@ def build_ai(
     """
     resolver = resolver if resolver is not None else ai_symbol_resolver()
     fallback = OfflineChartInterpreter()
-    if offline or not settings.uses_dashscope or settings.dashscope_api_key is None:
-        return Ai(fallback, OfflineChatPlanner(resolver), fallback=fallback)
+    transport = dashscope_transport(settings, offline=offline)
+    planner = build_planner(settings, transport, resolver)
+    if transport is None:
+        return Ai(fallback, planner, fallback=fallback)
     from integrations.ai.dashscope_interpreter import DashScopeChartInterpreter
-    from integrations.ai.dashscope_planner import DashScopeChatPlanner
-    from integrations.ai.dashscope_transport import DashScopeConfig, DashScopeTransport
 
-    transport = DashScopeTransport(
-        DashScopeConfig(
-            api_key=settings.dashscope_api_key,
-            base_url=settings.dashscope_base_url,
-            timeout_seconds=settings.ai_timeout_seconds,
-        )
-    )
     return Ai(
         interpreter=DashScopeChartInterpreter(transport, model=settings.vl_model),
-        planner=DashScopeChatPlanner(transport, resolver, model=settings.chat_model),
+        planner=planner,
         fallback=fallback,
         transport=transport,
     )

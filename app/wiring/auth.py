@@ -8,27 +8,16 @@ from app.config import ConfigurationError, Settings
 from app.logging import get_logger
 from app.services.container import Auth, Login
 from app.services.sessions import SessionTokens
-from app.urls import AUTH_ROUTE, backend_url
-from integrations.auth.dev_issuer import DevIssuer
+from app.wiring.issuer import DEV_ISSUER_KEY_FILE as DEV_ISSUER_KEY_FILE
+from app.wiring.issuer import dev_issuer as dev_issuer
 from integrations.auth.keys import KeySource, RemoteJwks
 from integrations.auth.oidc_login import OidcClientConfig, OidcLogin
 from integrations.auth.verifier import JwtVerifier
 from integrations.storage.signing import load_or_create_secret
 
-DEV_ISSUER_KEY_FILE = "dev-issuer-key.json"
 DEV_SESSION_KEY_FILE = "session-signing.key"
 
 log = get_logger("financials.wiring")
-
-
-def dev_issuer(settings: Settings) -> DevIssuer:
-    """The development issuer; refused in production, where a real OIDC issuer is required."""
-    if settings.is_production:
-        raise ConfigurationError(
-            "FINANCIALS_OIDC_ISSUER must be set in production: the built-in development token "
-            "issuer is for laptops and tests only"
-        )
-    return DevIssuer(settings.data_dir / DEV_ISSUER_KEY_FILE, issuer=backend_url(AUTH_ROUTE))
 
 
 def build_auth(settings: Settings, http: httpx.AsyncClient) -> Auth:

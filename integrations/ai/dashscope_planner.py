@@ -26,8 +26,18 @@ from integrations.ai.prompts import planner_messages
 from integrations.ai.tools import ToolArguments, tool_definitions
 from language.models import Conversation, Plan, PlannedCall
 from language.periods import Window, parse_interval, parse_window
+from language.ratios import parse_ratio
 from language.resolver import SymbolResolver
-from language.vocabulary import INTERVALS, PERIODS, TOOL_NAMES, Interval, ToolName
+from language.vocabulary import (
+    FIB_RATIOS,
+    INTERVALS,
+    LEGS,
+    PERIODS,
+    TOOL_NAMES,
+    Interval,
+    Leg,
+    ToolName,
+)
 
 DEFAULT_CHAT_MODEL = "qwen-plus"
 MAX_TOKENS = 400
@@ -105,6 +115,7 @@ class DashScopeChatPlanner:
             return PlannedCall(tool=tool, symbols=_unique(symbols))
         window = self._window(arguments, today, notes)
         interval = self._interval(arguments.interval, notes)
+        fibonacci = tool == "fibonacci"
         return PlannedCall(
             tool=tool,
             symbols=_unique(symbols),
@@ -112,6 +123,8 @@ class DashScopeChatPlanner:
             start=window.start,
             end=window.end,
             interval=interval,
+            leg=_leg(arguments.leg, notes) if fibonacci else None,
+            ratio=_ratio(arguments.ratio, notes) if fibonacci else None,
         )
 
     def _window(self, arguments: ToolArguments, today: date, notes: list[str]) -> Window:
@@ -145,6 +158,26 @@ class DashScopeChatPlanner:
         if choice.note:
             notes.append(choice.note)
         return choice.interval
+
+
+def _leg(written: str | None, notes: list[str]) -> Leg | None:
+    if not written:
+        return None
+    for leg in LEGS:
+        if written.strip().lower() == leg:
+            return leg
+    notes.append(f"Ignored a leg I could not read: “{written}” (major or latest).")
+    return None
+
+
+def _ratio(written: float | str | None, notes: list[str]) -> float | None:
+    if written is None or written == "":
+        return None
+    ratio = parse_ratio(written)
+    if ratio is None:
+        ratios = ", ".join(f"{r:g}" for r in FIB_RATIOS)
+        notes.append(f"Ignored the ratio {written}: the chart draws {ratios}.")
+    return ratio
 
 
 def _tool_name(name: str) -> ToolName:

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from language.vocabulary import INTERVALS, PERIODS, TOOL_NAMES, ToolName
+from language.vocabulary import FIB_RATIOS, INTERVALS, LEGS, PERIODS, TOOL_NAMES, ToolName
 
 DESCRIPTIONS: dict[ToolName, str] = {
     "fibonacci": "Fibonacci retracement and extension levels of the latest swing leg, with "
@@ -37,6 +37,8 @@ class ToolArguments(BaseModel):
     start: str | None = None
     end: str | None = None
     interval: str | None = None
+    leg: str | None = None
+    ratio: float | str | None = None
 
 
 def _parameters(tool: ToolName) -> dict[str, Any]:
@@ -61,6 +63,21 @@ def _parameters(tool: ToolName) -> dict[str, Any]:
             "interval": {
                 "type": "string",
                 "description": f"Bar interval: one of {', '.join(INTERVALS)}, or as written.",
+            },
+        }
+    if tool == "fibonacci":
+        properties |= {
+            "leg": {
+                "type": "string",
+                "enum": list(LEGS),
+                "description": "major: the window's largest move (the default); latest: the "
+                "most recent swing (“use the latest swing”).",
+            },
+            "ratio": {
+                "type": "number",
+                "enum": list(FIB_RATIOS),
+                "description": "The level the user asks about (“what about the 0.618?”, "
+                "“the 61.8%”), as a ratio.",
             },
         }
     return {"type": "object", "properties": properties, "required": ["symbols"]}

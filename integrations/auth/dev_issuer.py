@@ -11,12 +11,15 @@ import time
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from joserfc import jwt
 from joserfc.jwk import KeySet, RSAKey
 
-from integrations.auth.keys import StaticKeys
 from integrations.once import read_or_create
+
+if TYPE_CHECKING:
+    from integrations.auth.keys import StaticKeys
 
 DEV_AUDIENCE = "financials-api"
 DEFAULT_TTL_SECONDS = 3600
@@ -42,6 +45,10 @@ class DevIssuer:
         return {"keys": [{**public, "alg": "RS256"}]}
 
     def key_source(self) -> StaticKeys:
+        # Imported here: the key sources bring an HTTP client, which minting (the CLI's
+        # `financials token`) does not need.
+        from integrations.auth.keys import StaticKeys
+
         return StaticKeys(KeySet.import_key_set(self.public_jwks()))  # type: ignore[arg-type]
 
     def mint(

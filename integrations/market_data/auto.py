@@ -20,7 +20,8 @@ from integrations.market_data.errors import (
     SourceUnavailableError,
     UnknownSymbolError,
 )
-from integrations.market_data.models import HistoryRequest, PriceHistory, Quote, SymbolMatch
+from integrations.market_data.matches import SymbolMatch
+from integrations.market_data.models import HistoryRequest, PriceHistory, Quote
 from integrations.market_data.port import MarketDataProvider
 
 OFFLINE_NOTICE = "offline: bundled sample data, 2000–2013"

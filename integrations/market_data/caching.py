@@ -14,11 +14,11 @@ import structlog
 from integrations.cache.port import Cache
 from integrations.cache.singleflight import SingleFlight
 from integrations.market_data.codec import CodecError, decode, encode
+from integrations.market_data.matches import SymbolMatch
 from integrations.market_data.models import (
     HistoryRequest,
     PriceHistory,
     Quote,
-    SymbolMatch,
     is_intraday,
 )
 from integrations.market_data.port import MarketDataProvider

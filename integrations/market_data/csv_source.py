@@ -21,9 +21,12 @@ from integrations.market_data.frames import (
     coverage,
     quote_from_bars,
     resample,
+    resample_hours,
     slice_range,
 )
-from integrations.market_data.models import HistoryRequest, PriceHistory, Quote, SymbolMatch
+from integrations.market_data.matches import SymbolMatch
+from integrations.market_data.models import HistoryRequest, PriceHistory, Quote
+from language.vocabulary import HOUR_MULTIPLES, Interval
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +38,9 @@ class CsvProvider:
     """`MarketDataProvider` over one file; the symbol only labels the result.
 
     The file's bars are taken as they are for intraday and daily intervals (the user knows
-    what they exported); 5d, 1wk, 1mo and 3mo aggregate them. Periods count back from the
-    file's last bar.
+    what they exported); 5d, 1wk, 1mo and 3mo aggregate them, and 2h and 4h aggregate bars of
+    an hour or less (`resample_hours`); a file of longer bars is refused for those, naming
+    1d. Periods count back from the file's last bar.
     """
 
     name = "csv"
@@ -73,7 +77,10 @@ class CsvProvider:
                 f"{self._filename} has no bars from {request.start} to "
                 f"{request.end or 'its end'}; it covers {coverage(data)}"
             )
-        bars = resample(bars, request.interval)
+        if request.interval in HOUR_MULTIPLES:
+            bars = self._hours(bars, request.interval)
+        else:
+            bars = resample(bars, request.interval)
         tz = bars.index.tz  # type: ignore[attr-defined]
         return PriceHistory(
             symbol=request.symbol,
@@ -83,6 +90,16 @@ class CsvProvider:
             timezone=str(tz) if tz is not None else None,
             bars=bars,
         )
+
+    def _hours(self, bars: pd.DataFrame, interval: Interval) -> pd.DataFrame:
+        spacing = pd.Series(pd.DatetimeIndex(bars.index)).diff().median()
+        if pd.isna(spacing) or spacing > pd.Timedelta(hours=1):
+            apart = "one bar" if pd.isna(spacing) else f"bars {_duration(spacing)} apart"
+            raise CsvBarsError(
+                f"{self._filename} has {apart}; {interval} bars are built from bars of an "
+                "hour or less, so the nearest this file gives is 1d"
+            )
+        return resample_hours(bars, HOUR_MULTIPLES[interval])
 
     async def history(self, request: HistoryRequest) -> PriceHistory:
         return await fetch_history(self, request)
@@ -94,3 +111,13 @@ class CsvProvider:
         """The text itself: with a file, the symbol is only the label the user chose."""
         label = "_".join(text.upper().split()) or "CSV"
         return [SymbolMatch(symbol=label)]
+
+
+def _duration(span: pd.Timedelta) -> str:
+    """ "1 day", "2 hours", "90 minutes": how far apart a file's bars are."""
+    minutes = round(span.total_seconds() / 60)
+    for unit, size in (("day", 1440), ("hour", 60)):
+        if minutes >= size and minutes % size == 0:
+            count = minutes // size
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return f"{minutes} minutes"

@@ -1,8 +1,10 @@
-"""Frame operations the offline sources share: range slicing, resampling, quotes from bars.
+"""Frame operations the sources share: range slicing, resampling, quotes from bars.
 
-Yahoo does these server-side; the bundled sample and a user's CSV have only their own bars,
-so they slice periods relative to their LAST bar (the sample ends in 2013, "6mo" there means
-its final six months) and build coarser intervals from daily bars here.
+Yahoo does most of these server-side; the bundled sample and a user's CSV have only their own
+bars, so they slice periods relative to their LAST bar (the sample ends in 2013, "6mo" there
+means its final six months) and build coarser intervals from daily bars here. No source
+serves 2h or 4h bars: every source builds them from its 1h (or shorter) bars with
+`resample_hours`.
 """
 
 from __future__ import annotations
@@ -88,6 +90,31 @@ def resample(frame: pd.DataFrame, interval: str) -> pd.DataFrame:
         return grouped[list(COLUMNS)]
     binned = frame.resample(_RESAMPLE_RULES[interval], label="left", closed="left").agg(_OHLCV_AGG)
     return binned.dropna(subset=["open"])[list(COLUMNS)]
+
+
+def resample_hours(frame: pd.DataFrame, hours: int) -> pd.DataFrame:
+    """Intraday bars of at most an hour aggregated to `hours`-hour bars, one trading day at
+    a time.
+
+    Bars are grouped by their day in the frame's time zone (the exchange's), so a bar never
+    spans two days or an overnight gap. Within a day the bins start at the day's first bar
+    and are `hours` long: US stocks' 1h bars (09:30 to 15:30) make 4h bars at 09:30 and
+    13:30, the second holding the three hours to the close; a crypto day from 00:00 makes six.
+    A bin takes the bars that start inside it, so a missing bar leaves the rest in place.
+    Each bar is labelled with its bin's start: open is the first open, high the highest high,
+    low the lowest low, close the last close, volume the sum.
+    """
+    if frame.empty:
+        return frame
+    index = pd.DatetimeIndex(frame.index)
+    days = index.normalize()
+    first_of_day = pd.Series(index, index=index).groupby(days).transform("min")
+    width = pd.Timedelta(hours=hours)
+    steps = (index - pd.DatetimeIndex(first_of_day)) // width
+    starts = pd.DatetimeIndex(first_of_day) + steps * width
+    binned = frame.groupby(starts, sort=True).agg(_OHLCV_AGG)[list(COLUMNS)]
+    binned.index = pd.DatetimeIndex(binned.index, name=frame.index.name)
+    return binned
 
 
 def validated(frame: pd.DataFrame) -> pd.DataFrame:

@@ -22,12 +22,10 @@ from pydantic import (
 )
 
 from integrations.market_data.errors import InvalidRangeError, MarketDataError
-from language.vocabulary import INTERVALS, PERIODS, Interval, Period
+from language.vocabulary import INTERVALS, INTRADAY_INTERVALS, PERIODS, Interval, Period
 
 SourceName = Literal["yahoo", "sample", "csv"]
-SymbolKind = Literal["equity", "etf", "index", "fx", "crypto", "future", "unknown"]
 
-INTRADAY_INTERVALS = frozenset({"1m", "2m", "5m", "15m", "30m", "60m", "90m", "1h"})
 COLUMNS = ("open", "high", "low", "close", "volume")
 DEFAULT_PERIOD: Period = "6mo"
 
@@ -237,18 +235,6 @@ class Quote(BaseModel):
     year_high: float | None = None
     as_of: datetime | None = Field(default=None, description="Time of the last price, if known.")
     notice: str | None = None
-
-
-class SymbolMatch(BaseModel):
-    """One candidate ticker for a user's text ("tesla" -> TSLA), best candidates first."""
-
-    model_config = ConfigDict(frozen=True)
-
-    symbol: str
-    name: str | None = None
-    kind: SymbolKind = "unknown"
-    exchange: str | None = None
-    currency: str | None = None
 
 
 def change_of(last: float, previous: float | None) -> tuple[float | None, float | None]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from integrations.market_data.models import HistoryRequest, PriceHistory, Quote, SymbolMatch
+from integrations.market_data.matches import SymbolMatch
+from integrations.market_data.models import HistoryRequest, PriceHistory, Quote
 
 
 class MarketDataProvider(Protocol):

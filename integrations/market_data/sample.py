@@ -28,12 +28,12 @@ from integrations.market_data.frames import (
     slice_range,
     validated,
 )
+from integrations.market_data.matches import SymbolMatch
 from integrations.market_data.models import (
     COLUMNS,
     HistoryRequest,
     PriceHistory,
     Quote,
-    SymbolMatch,
     is_intraday,
 )
 from integrations.market_data.symbols import SymbolTable, default_table
@@ -110,7 +110,7 @@ class SampleProvider:
         if is_intraday(request.interval):
             raise InvalidRangeError(
                 f"the bundled sample has daily bars only, so {request.interval} bars cannot be "
-                "made from it; ask for 1d, 5d, 1wk, 1mo or 3mo"
+                "made from it; the nearest it has is 1d (also 5d, 1wk, 1mo and 3mo)"
             )
         return SampleQuery(ticker=ticker, request=request)
 

@@ -16,7 +16,7 @@ from functools import cache
 from importlib.resources import files
 from typing import get_args
 
-from integrations.market_data.models import SymbolKind, SymbolMatch
+from integrations.market_data.matches import SymbolKind, SymbolMatch
 
 MAX_CANDIDATES = 5
 # Words that name a legal form, not a company: "Tesla, Inc." is "tesla".

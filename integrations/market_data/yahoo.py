@@ -1,5 +1,8 @@
 """Yahoo Finance through yfinance: any listed symbol, periods 1d..max, intervals 1m..3mo.
 
+Yahoo has no 2h or 4h bars: those are asked for as 1h bars and built here with
+`frames.resample_hours` (per trading day), within the 1h history Yahoo keeps.
+
 yfinance is synchronous and slow to import (~2 s), so it is imported on first use and every
 call runs in a worker thread. Its failures are turned into our error types: no network is
 `NetworkUnreachableError` (the `auto` source then answers offline), HTTP 429 is retried with
@@ -39,16 +42,17 @@ from integrations.market_data.errors import (
     UnknownSymbolError,
 )
 from integrations.market_data.fetcher import fetch_history
-from integrations.market_data.frames import validated
+from integrations.market_data.frames import resample_hours, validated
+from integrations.market_data.matches import SymbolMatch
 from integrations.market_data.models import (
     COLUMNS,
     HistoryRequest,
     PriceHistory,
     Quote,
-    SymbolMatch,
     change_of,
 )
 from integrations.market_data.symbols import SymbolTable, default_table
+from language.vocabulary import HOUR_MULTIPLES, Interval
 
 # How far back Yahoo serves each intraday interval, in days.
 INTRADAY_LIMIT_DAYS = {
@@ -87,6 +91,7 @@ class YahooQuery:
     period: str | None
     start: date | None
     end: date | None
+    resample_to: Interval | None = None  # 2h or 4h: built from the 1h bars asked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +105,14 @@ class YahooData:
 
 def check_intraday_limits(request: HistoryRequest, today: date) -> None:
     """Refuse what Yahoo would answer with an empty frame, saying what it does serve."""
-    limit = INTRADAY_LIMIT_DAYS.get(request.interval)
+    limit = INTRADAY_LIMIT_DAYS.get(_yahoo_interval(request.interval))
     if limit is None:
         return
+    bars = (
+        f"1h bars (which {request.interval} bars are built from)"
+        if request.interval in HOUR_MULTIPLES
+        else f"{request.interval} bars"
+    )
     earliest = today - timedelta(days=limit)
     allowed = [p for p, days in PERIOD_DAYS.items() if days <= limit]
     if request.period is not None:
@@ -110,7 +120,7 @@ def check_intraday_limits(request: HistoryRequest, today: date) -> None:
         span = PERIOD_DAYS.get(request.period, span)
         if span is not None and span > limit:
             raise InvalidRangeError(
-                f"Yahoo keeps {request.interval} bars for the last {limit} days only, so period "
+                f"Yahoo keeps {bars} for the last {limit} days only, so period "
                 f"{request.period} is too long; use period {', '.join(allowed)} or max, "
                 f"or a start on or after {earliest}"
             )
@@ -118,7 +128,7 @@ def check_intraday_limits(request: HistoryRequest, today: date) -> None:
     assert request.start is not None  # HistoryRequest guarantees it when there is no period
     if request.start < earliest:
         raise InvalidRangeError(
-            f"Yahoo keeps {request.interval} bars for the last {limit} days only; start on or "
+            f"Yahoo keeps {bars} for the last {limit} days only; start on or "
             f"after {earliest}, or use a daily interval (1d) for older history"
         )
     if request.interval == "1m":
@@ -128,6 +138,11 @@ def check_intraday_limits(request: HistoryRequest, today: date) -> None:
                 f"Yahoo serves 1m bars at most {ONE_MINUTE_MAX_SPAN_DAYS} days per request; "
                 f"{request.start} to {end} is {(end - request.start).days + 1} days"
             )
+
+
+def _yahoo_interval(interval: str) -> str:
+    """What Yahoo is asked for: the interval itself, or 1h for the bars built from it."""
+    return "1h" if interval in HOUR_MULTIPLES else interval
 
 
 @functools.cache
@@ -298,10 +313,11 @@ class YahooProvider:
         check_intraday_limits(request, self._today())
         return YahooQuery(
             symbol=request.symbol,
-            interval=request.interval,
+            interval=_yahoo_interval(request.interval),
             period=request.period,
             start=request.start,
             end=request.end + timedelta(days=1) if request.end is not None else None,
+            resample_to=request.interval if request.interval in HOUR_MULTIPLES else None,
         )
 
     def _download(self, query: YahooQuery) -> YahooData:
@@ -336,10 +352,16 @@ class YahooProvider:
             )
         known = self._table.get(query.symbol)
         tz = bars.index.tz  # type: ignore[attr-defined]
+        interval, notice = query.interval, None
+        if query.resample_to is not None:
+            bars = resample_hours(bars, HOUR_MULTIPLES[query.resample_to])
+            interval = query.resample_to
+            notice = f"{interval} bars built from Yahoo's 1h bars, one trading day at a time"
         return PriceHistory(
             symbol=query.symbol,
-            interval=query.interval,
+            interval=interval,
             source="yahoo",
+            notice=notice,
             currency=data.currency,
             timezone=data.timezone or (str(tz) if tz is not None else None),
             exchange=data.exchange,

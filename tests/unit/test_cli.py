@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
+import typer.main
+import typer.testing
 from PIL import Image
 from typer.testing import CliRunner
 from yfinance.data import YfData
@@ -25,6 +27,7 @@ from tests.support.dashscope_server import (
     running_dashscope,
     tool_calls_message,
 )
+from tests.unit.ai.planner_cases import CASES, Call
 
 runner = CliRunner()
 
@@ -303,25 +306,88 @@ def test_parse_prints_the_offline_plan_as_json() -> None:
         "start": None,
         "end": None,
         "interval": None,
+        "leg": None,
+        "ratio": None,
+        "reply": None,
         "notes": [],
     }
 
 
-def test_parse_says_how_it_mapped_what_yahoo_lacks() -> None:
-    result = runner.invoke(cli, ["parse", "support and resistance for tesla on the 4h"])
+def test_parse_plans_4h_bars_and_says_how_it_mapped_other_hours() -> None:
+    four = runner.invoke(cli, ["parse", "support and resistance for tesla on the 4h chart"])
+    three = runner.invoke(cli, ["parse", "support and resistance for tesla on the 3h"])
+    assert four.exit_code == three.exit_code == 0, four.output + three.output
+    plan = json.loads(four.stdout)
+    assert (plan["tool"], plan["symbols"], plan["interval"]) == ("levels", ["TSLA"], "4h")
+    assert plan["notes"] == []
+    assert json.loads(three.stdout)["interval"] == "2h"
+    assert json.loads(three.stdout)["notes"] == ["There are no 3h bars; using 2h bars instead."]
+
+
+def test_parse_prints_the_ratio_asked_about() -> None:
+    result = runner.invoke(cli, ["parse", "where is the 0.618 on NVDA weekly"])
     assert result.exit_code == 0, result.output
     plan = json.loads(result.stdout)
-    assert (plan["tool"], plan["symbols"], plan["interval"]) == ("levels", ["TSLA"], "1h")
-    assert plan["notes"] == ["Yahoo Finance has no 4h bars; using 1h bars instead."]
+    assert (plan["tool"], plan["symbols"], plan["interval"], plan["ratio"]) == (
+        "fibonacci", ["NVDA"], "1wk", 0.618,
+    )  # fmt: skip
 
 
-def test_parse_refuses_what_is_not_a_request_with_exit_code_2() -> None:
-    for text in ["what's the weather", "   "]:
-        result = runner.invoke(cli, ["parse", text])
-        assert result.exit_code == 2, result.output
-        assert result.stdout == ""
-        assert result.stderr.startswith("error: ")
-        assert "Traceback" not in result.output
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("thanks!", "You're welcome."),
+        ("ok cool", "Good."),
+        ("hi", "Hello!"),
+        ("what's the weather", "I can't help with that"),
+    ],
+)
+def test_parse_prints_a_reply_as_json_with_no_tool(text: str, reply: str) -> None:
+    result = runner.invoke(cli, ["parse", text])
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)
+    assert plan["reply"].startswith(reply)
+    assert (plan["tool"], plan["symbols"]) == (None, [])
+
+
+def test_parse_answers_the_planner_table_as_the_chat_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every one-message request of the table whose answer does not depend on today's date."""
+    cases = [
+        c
+        for c in CASES
+        if not c.history and c.message.strip()
+        and not (isinstance(c.expect, Call) and (c.expect.start or c.expect.end))
+    ]  # fmt: skip
+    assert len(cases) >= 100
+    command = typer.main.get_command(cli)  # built once: Typer rebuilds it on every invoke
+    monkeypatch.setattr(typer.testing, "_get_command", lambda _app: command)
+    wrong = []
+    for case in cases:
+        result = runner.invoke(cli, ["parse", case.message])
+        plan = json.loads(result.stdout)
+        if isinstance(case.expect, Call):
+            expected = case.expect
+            got = (plan["tool"], tuple(plan["symbols"]), plan["period"], plan["interval"],
+                   plan["leg"], plan["ratio"])  # fmt: skip
+            want = (expected.tool, expected.symbols, expected.period, expected.interval,
+                    expected.leg, expected.ratio)  # fmt: skip
+            ok = got == want and plan["start"] is None
+        else:
+            ok = plan["tool"] is None and case.expect.contains.lower() in plan["reply"].lower()
+        if result.exit_code != 0 or not ok:
+            wrong.append((case.message, result.stdout))
+    assert wrong == []
+
+
+def test_parse_refuses_empty_input_with_one_line_and_exit_code_2() -> None:
+    result = runner.invoke(cli, ["parse", "   "])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: give a request")
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.output
 
 
 def test_parse_uses_dashscope_when_a_key_is_set(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -69,6 +69,7 @@ TEST_NAMES: dict[str, tuple[str, str]] = {
     "berkshire hathaway": ("BRK-B", "Berkshire Hathaway"),
     "bank of america": ("BAC", "Bank of America"), "jpmorgan": ("JPM", "JPMorgan Chase"),
     "disney": ("DIS", "Walt Disney"), "boeing": ("BA", "Boeing"), "ford": ("F", "Ford"),
+    "general motors": ("GM", "General Motors"), "gm": ("GM", "General Motors"),
     "coca cola": ("KO", "Coca-Cola"), "tencent": ("0700.HK", "Tencent"),
     "bitcoin": ("BTC-USD", "Bitcoin"), "btc": ("BTC-USD", "Bitcoin"),
     "btc/usd": ("BTC-USD", "Bitcoin"), "ethereum": ("ETH-USD", "Ethereum"),

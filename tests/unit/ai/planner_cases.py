@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from language.vocabulary import Interval, Period, ToolName
+from language.vocabulary import Interval, Leg, Period, ToolName
 
 TODAY = date(2025, 6, 16)
 
@@ -22,6 +22,8 @@ class Call:
     interval: Interval | None = None
     start: date | None = None
     end: date | None = None
+    leg: Leg | None = None
+    ratio: float | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class Case:
 
 FIB_TSLA = ("do a Fibonacci retracement for TSLA over 3 months",)
 CMP = ("compare apple and microsoft over 6 months",)
+FIB_AAPL_1Y = ("fibonacci for AAPL over 1 year",)
+STRUCT_NVDA = ("market structure for nvidia 6 months weekly",)
 
 CASES: tuple[Case, ...] = (
     # The issue's own examples.
@@ -80,7 +84,7 @@ CASES: tuple[Case, ...] = (
         Call("levels", ("GOOGL",), start=date(2023, 12, 16)),
     ),
     Case("where are the supply and demand zones on oil", Call("levels", ("CL=F",))),
-    Case("S/R for EUR/USD 4h", Call("levels", ("EURUSD=X",), None, "1h")),
+    Case("S/R for EUR/USD 4h", Call("levels", ("EURUSD=X",), None, "4h")),
     Case("support on 0700.HK", Call("levels", ("0700.HK",))),
     Case("levels for berkshire hathaway max", Call("levels", ("BRK-B",), "max")),
     Case("support zones bank of america 1y weekly", Call("levels", ("BAC",), "1y", "1wk")),
@@ -167,4 +171,168 @@ CASES: tuple[Case, ...] = (
     Case("chart foobarbaz", Reply("couldn't find a market called “foobarbaz”")),
     Case("compare tesla", Reply("at least two markets")),
     Case("zoom out to 2 years", Reply("Which market")),
+    # --- Issue 14: requests nobody tuned for, and more of the same kinds. ---
+    # Support and resistance, spelt as traders do.
+    Case("support/resistance GOOGL 2y weekly", Call("levels", ("GOOGL",), "2y", "1wk")),
+    Case("suport and resistence for bitcoin", Call("levels", ("BTC-USD",))),
+    Case("sr levels on nvda 4h", Call("levels", ("NVDA",), None, "4h")),
+    Case("key levels $TSLA daily chart", Call("levels", ("TSLA",), None, "1d")),
+    Case(
+        "demand zones for ethereum since january",
+        Call("levels", ("ETH-USD",), start=date(2025, 1, 1)),
+    ),
+    Case("levles for meta 1Y", Call("levels", ("META",), "1y")),
+    Case(
+        "levels msft in q1 2024",
+        Call("levels", ("MSFT",), start=date(2024, 1, 1), end=date(2024, 3, 31)),
+    ),
+    # Quotes asked the way people ask.
+    Case("how is intel trading", Call("quote", ("INTC",))),
+    Case("how's tesla doing today?", Call("quote", ("TSLA",))),
+    Case("hows apple doing", Call("quote", ("AAPL",))),
+    Case("what is nvidia trading at", Call("quote", ("NVDA",))),
+    Case("where is amazon trading", Call("quote", ("AMZN",))),
+    Case("how much is ethereum", Call("quote", ("ETH-USD",))),
+    Case("btc price", Call("quote", ("BTC-USD",))),
+    Case("price of gold", Call("quote", ("GC=F",))),
+    Case("qoute tesla", Call("quote", ("TSLA",))),
+    Case("how are intel and amd trading", Call("quote", ("INTC", "AMD"))),
+    # Hour bars: 2h and 4h are built from 1h bars; other hour counts map down, noted.
+    Case("fib aapl 4 hour", Call("fibonacci", ("AAPL",), None, "4h")),
+    Case("levels nvda 2h", Call("levels", ("NVDA",), None, "2h")),
+    Case("fib on nvda 4hr chart", Call("fibonacci", ("NVDA",), None, "4h")),
+    Case("structure msft H4", Call("structure", ("MSFT",), None, "4h")),
+    Case("chart bitcoin four hour candles", Call("chart", ("BTC-USD",), None, "4h")),
+    Case("eth 2-hour chart 1 month", Call("chart", ("ETH-USD",), "1mo", "2h")),
+    Case("chart tsla 240", Call("chart", ("TSLA",))),  # a bare number is no interval
+    Case("chart tsla 240m", Call("chart", ("TSLA",), None, "4h")),
+    Case("structure on solana 3h", Call("structure", ("SOL-USD",), None, "2h")),
+    Case("apple 6 hour bars", Call("chart", ("AAPL",), None, "4h")),
+    Case(
+        "fib on ethereum last 3 weeks 4h",
+        Call("fibonacci", ("ETH-USD",), None, "4h", start=date(2025, 5, 26)),
+    ),
+    # Weekly, monthly, daily and minutes.
+    Case("nvda daily chart 6 months", Call("chart", ("NVDA",), "6mo", "1d")),
+    Case("market structure tsla on the daily", Call("structure", ("TSLA",), None, "1d")),
+    Case("fib retracement AAPL 2y monthly", Call("fibonacci", ("AAPL",), "2y", "1mo")),
+    Case("strucutre of the s&p 500 weekly", Call("structure", ("^GSPC",), None, "1wk")),
+    Case("eth 15m chart", Call("chart", ("ETH-USD",), None, "15m")),
+    Case("AAPL 1Y weekly", Call("chart", ("AAPL",), "1y", "1wk")),
+    Case("dow jones monthly candles 10y", Call("chart", ("^DJI",), "10y", "1mo")),
+    # Period shorthand as on the chips: capital M is months, small m is minutes.
+    Case("chart AAPL 6M", Call("chart", ("AAPL",), "6mo")),
+    Case("fib tsla 3M", Call("fibonacci", ("TSLA",), "3mo")),
+    Case("FIB TSLA 6M", Call("fibonacci", ("TSLA",), "6mo")),
+    Case("CHART TSLA 5M", Call("chart", ("TSLA",), None, "5m")),
+    Case("tsla 5m 1d", Call("chart", ("TSLA",), "1d", "5m")),
+    # Relative and named dates.
+    Case("fib $NVDA since january", Call("fibonacci", ("NVDA",), start=date(2025, 1, 1))),
+    Case(
+        "chart apple from march to june",
+        Call("chart", ("AAPL",), start=date(2025, 3, 1), end=date(2025, 6, 16)),
+    ),
+    Case(
+        "structure of tesla since march 2024",
+        Call("structure", ("TSLA",), start=date(2024, 3, 1)),
+    ),
+    Case(
+        "compare gold and silver since 2020",
+        Call("compare", ("GC=F", "SI=F"), start=date(2020, 1, 1)),
+    ),
+    Case("chart bitcoin from 2 years ago", Call("chart", ("BTC-USD",), start=date(2023, 6, 16))),
+    Case("amd in may", Call("chart", ("AMD",), start=date(2025, 5, 1), end=date(2025, 5, 31))),
+    Case(
+        "fib on netflix from nov to feb",
+        Call("fibonacci", ("NFLX",), start=date(2024, 11, 1), end=date(2025, 2, 28)),
+    ),
+    Case(
+        "compare spy and qqq from 2020 to 2022",
+        Call("compare", ("SPY", "QQQ"), start=date(2020, 1, 1), end=date(2022, 12, 31)),
+    ),
+    Case("levels for oil past 90 days", Call("levels", ("CL=F",), start=date(2025, 3, 18))),
+    Case("chart solana the past few months", Call("chart", ("SOL-USD",), "3mo")),
+    Case("microsoft ttm", Call("chart", ("MSFT",), "1y")),
+    Case(
+        "structure for coinbase the last couple of months",
+        Call("structure", ("COIN",), start=date(2025, 4, 16)),
+    ),
+    Case("show me tesla this month", Call("chart", ("TSLA",), start=date(2025, 6, 1))),
+    # Typos and abbreviations.
+    Case("fibonnaci on amazon", Call("fibonacci", ("AMZN",))),
+    Case("fibbonacci retracment for netflix 1yr", Call("fibonacci", ("NFLX",), "1y")),
+    Case("comapre nvidia and amd ytd", Call("compare", ("NVDA", "AMD"), "ytd")),
+    Case("summerize google", Call("summary", ("GOOGL",))),
+    Case("analize the dxy 2 yrs", Call("chart", ("DX-Y.NYB",), "2y")),
+    Case("mkt structure $AMD 5y", Call("structure", ("AMD",), "5y")),
+    Case("fib on TSLA 0.618", Call("fibonacci", ("TSLA",), ratio=0.618)),
+    Case("where is the 61.8% on bitcoin", Call("fibonacci", ("BTC-USD",), ratio=0.618)),
+    Case("the 1.618 extension for nvidia", Call("fibonacci", ("NVDA",), ratio=1.618)),
+    # Company names and more than two markets.
+    Case("compare tesla, ford and gm", Call("compare", ("TSLA", "F", "GM"))),
+    Case("intel vs amd vs nvidia 1y", Call("compare", ("INTC", "AMD", "NVDA"), "1y")),
+    Case("is the trend on microsoft bullish?", Call("structure", ("MSFT",))),
+    Case("what do you think of amd", Call("summary", ("AMD",))),
+    Case("jpmorgan vs bank of america 2y", Call("compare", ("JPM", "BAC"), "2y")),
+    Case("chart the dollar index weekly", Call("chart", ("DX-Y.NYB",), None, "1wk")),
+    # Follow-ups that reuse the context.
+    Case("on the 4h chart", Call("fibonacci", ("TSLA",), "3mo", "4h"), FIB_TSLA),
+    Case("now the weekly", Call("fibonacci", ("TSLA",), "3mo", "1wk"), FIB_TSLA),
+    Case("what about the 0.618?", Call("fibonacci", ("TSLA",), "3mo", ratio=0.618), FIB_TSLA),
+    Case("use the latest swing", Call("fibonacci", ("TSLA",), "3mo", leg="latest"), FIB_TSLA),
+    Case("and for MSFT?", Call("fibonacci", ("MSFT",), "3mo"), FIB_TSLA),
+    Case("now the weekly", Call("fibonacci", ("AAPL",), "1y", "1wk"), FIB_AAPL_1Y),
+    Case("and for MSFT?", Call("fibonacci", ("MSFT",), "1y"), FIB_AAPL_1Y),
+    Case("what about the 61.8%?", Call("fibonacci", ("AAPL",), "1y", ratio=0.618), FIB_AAPL_1Y),
+    Case("the 786?", Call("fibonacci", ("AAPL",), "1y", ratio=0.786), FIB_AAPL_1Y),
+    Case(
+        "and for MSFT?",
+        Call("fibonacci", ("MSFT",), "1y", ratio=0.618),
+        (*FIB_AAPL_1Y, "what about the 0.618?"),
+    ),
+    Case(
+        "now the weekly",
+        Call("fibonacci", ("AAPL",), "1y", "1wk", leg="latest"),
+        (*FIB_AAPL_1Y, "use the latest swing"),
+    ),
+    Case("what about the 0.7?", Reply("not one of the Fibonacci ratios"), FIB_AAPL_1Y),
+    Case("now the 2h", Call("fibonacci", ("TSLA",), "3mo", "2h"), FIB_TSLA),
+    Case("switch to daily", Call("fibonacci", ("TSLA",), "3mo", "1d"), FIB_TSLA),
+    Case("use the major leg", Call("fibonacci", ("TSLA",), "3mo", leg="major"), FIB_TSLA),
+    Case("how is it trading", Call("quote", ("TSLA",)), FIB_TSLA),
+    Case("support and resistance please", Call("levels", ("TSLA",), "3mo"), FIB_TSLA),
+    Case("on the 4h", Call("structure", ("NVDA",), "6mo", "4h"), STRUCT_NVDA),
+    Case("monthly", Call("structure", ("NVDA",), "6mo", "1mo"), STRUCT_NVDA),
+    Case("and for amd?", Call("structure", ("AMD",), "6mo", "1wk"), STRUCT_NVDA),
+    Case(
+        "what about the 0.618?",
+        Call("fibonacci", ("NVDA",), "6mo", "1wk", ratio=0.618),
+        STRUCT_NVDA,
+    ),
+    Case(
+        "since january",
+        Call("structure", ("NVDA",), None, "1wk", start=date(2025, 1, 1)),
+        STRUCT_NVDA,
+    ),
+    Case("what about the 0.618?", Call("fibonacci", ("AAPL",), "6mo", ratio=0.618), CMP),
+    Case("now weekly", Call("compare", ("AAPL", "MSFT"), "6mo", "1wk"), CMP),
+    Case("and tesla?", Call("compare", ("AAPL", "MSFT", "TSLA"), "6mo"), CMP),
+    # Small talk gets a short reply, with or without a conversation.
+    Case("thanks", Reply("welcome")),
+    Case("thanks!", Reply("welcome")),
+    Case("thank you so much", Reply("welcome"), FIB_TSLA),
+    Case("great, thanks", Reply("welcome")),
+    Case("hi", Reply("Hello")),
+    Case("hi there!", Reply("Hello")),
+    Case("good morning", Reply("Hello")),
+    Case("ok cool", Reply("Ask for another market")),
+    Case("ok cool", Reply("Ask for another market"), FIB_TSLA),
+    Case("got it", Reply("Ask for another market")),
+    Case("awesome!", Reply("Ask for another market")),
+    Case("how are you?", Reply("All well")),
+    Case("bye", Reply("Goodbye")),
+    # Requests that cannot be planned say what is missing.
+    Case("what about the 0.618?", Reply("Which market")),
+    Case("on the 4h chart", Reply("Which market")),
+    Case("now the weekly", Reply("Which market")),
 )

@@ -322,7 +322,7 @@ async def test_planner_normalises_arguments_like_the_offline_planner(
         JsonAnswer(
             200,
             tool_calls_message(
-                ("levels", {"symbols": ["google"], "period": "18 months", "interval": "4h"}),
+                ("levels", {"symbols": ["google"], "period": "18 months", "interval": "3h"}),
                 ("quote", {"symbols": ["$AMD", "bitcoin"]}),
                 ("chart", {"symbols": ["eur/usd"], "start": "2024-01-01", "end": "2024-03-31"}),
             ),
@@ -333,7 +333,7 @@ async def test_planner_normalises_arguments_like_the_offline_planner(
 
     levels, quote, chart = plan.calls
     assert (levels.symbols, levels.period, levels.start, levels.interval) == (
-        ["GOOGL"], None, date(2023, 12, 16), "1h"
+        ["GOOGL"], None, date(2023, 12, 16), "2h"
     )  # fmt: skip
     assert quote.symbols == ["AMD", "BTC-USD"]
     assert (quote.period, quote.interval) == (None, None)
@@ -342,7 +342,7 @@ async def test_planner_normalises_arguments_like_the_offline_planner(
         date(2024, 1, 1),
         date(2024, 3, 31),
     )
-    assert any("4h" in note for note in plan.notes)
+    assert any("3h" in note and "2h" in note for note in plan.notes)
     assert any("18 months" in note for note in plan.notes)
 
 
@@ -366,6 +366,37 @@ async def test_planner_sends_the_conversation_and_fills_a_missing_symbol(
     assert '"TSLA"' in history[2]["content"]
     (call,) = plan.calls
     assert (call.tool, call.symbols) == ("summary", ["TSLA"])
+
+
+async def test_planner_reads_the_leg_and_ratio_of_a_fibonacci_follow_up(
+    server: DashScopeServer,
+) -> None:
+    chat = planner(server)
+    server.queue(
+        JsonAnswer(200, tool_calls_message(("fibonacci", {"symbols": ["AAPL"], "period": "1y"}))),
+        JsonAnswer(
+            200,
+            tool_calls_message(
+                ("fibonacci", {"symbols": [], "period": "1y", "ratio": "61.8%", "leg": "latest"})
+            ),
+        ),
+        JsonAnswer(200, tool_calls_message(("fibonacci", {"symbols": ["AAPL"], "ratio": 0.7}))),
+    )
+    conversation = Conversation()
+    first = "fibonacci for AAPL over 1 year"
+    conversation = conversation.then(first, await chat.plan(first, conversation))
+
+    follow_up = await chat.plan("what about the 0.618 on the latest swing?", conversation)
+    unknown = await chat.plan("and the 0.7?", conversation)
+
+    fibonacci = next(t for t in server.requests[0].body["parameters"]["tools"]
+                     if t["function"]["name"] == "fibonacci")  # fmt: skip
+    assert set(fibonacci["function"]["parameters"]["properties"]) >= {"leg", "ratio", "interval"}
+    (call,) = follow_up.calls
+    assert (call.symbols, call.period, call.ratio, call.leg) == (["AAPL"], "1y", 0.618, "latest")
+    (call,) = unknown.calls
+    assert call.ratio is None
+    assert any("Ignored the ratio 0.7" in note for note in unknown.notes)
 
 
 async def test_planner_passes_a_direct_reply_through(server: DashScopeServer) -> None:

@@ -36,7 +36,16 @@ def mismatch(case: Case, plan: Plan) -> str | None:
     if plan.first is None:
         return f"expected {expected}, got the reply {plan.reply!r}"
     got = plan.first
-    actual = Call(got.tool, tuple(got.symbols), got.period, got.interval, got.start, got.end)
+    actual = Call(
+        got.tool,
+        tuple(got.symbols),
+        got.period,
+        got.interval,
+        got.start,
+        got.end,
+        got.leg,
+        got.ratio,
+    )
     return None if actual == expected else f"expected {expected}, got {actual}"
 
 
@@ -48,7 +57,7 @@ async def test_planner_case(case: Case) -> None:
 
 
 def test_the_table_is_large_and_varied() -> None:
-    assert len(CASES) >= 80
+    assert len(CASES) >= 150
     tools = {c.expect.tool for c in CASES if isinstance(c.expect, Call)}
     assert tools == {
         "fibonacci", "structure", "levels", "summary", "quote", "chart", "compare", "help"

@@ -67,3 +67,38 @@ async def test_dates_outside_the_file_say_what_it_covers(tmp_path: Path) -> None
 async def test_resolve_keeps_the_label_the_user_typed() -> None:
     (match,) = await CsvProvider(b"").resolve("my stock")
     assert match.symbol == "MY_STOCK"
+
+
+def _hourly_csv(tmp_path: Path) -> Path:
+    """Two trading days of US-hours 1h bars (09:30 to 15:30), prices rising by one a bar."""
+    times = [
+        f"2024-06-{day} {hour:02d}:30" for day in (13, 14) for hour in range(9, 16)
+    ]  # fmt: skip
+    lines = ["Date,Open,High,Low,Close,Volume"] + [
+        f"{t},{i + 1},{i + 2},{i + 0.5},{i + 1.5},100" for i, t in enumerate(times)
+    ]
+    path = tmp_path / "hourly.csv"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+async def test_4h_bars_are_built_from_an_hourly_file_one_day_at_a_time(tmp_path: Path) -> None:
+    history = await CsvProvider(_hourly_csv(tmp_path)).history(
+        HistoryRequest.create("X", period="max", interval="4h")
+    )
+    bars = history.bars
+    assert history.interval == "4h"
+    assert [t.strftime("%m-%d %H:%M") for t in bars.index] == [
+        "06-13 09:30", "06-13 13:30", "06-14 09:30", "06-14 13:30",
+    ]  # fmt: skip
+    assert bars["volume"].tolist() == [400, 300, 400, 300]  # the afternoon holds three hours
+    assert (bars["open"].iloc[1], bars["close"].iloc[1]) == (5, 7.5)
+
+
+async def test_4h_from_a_daily_file_is_refused_naming_1d(tmp_path: Path) -> None:
+    with pytest.raises(CsvBarsError, match=re.escape("ibm.csv has bars 1 day apart")) as caught:
+        await CsvProvider(_csv(tmp_path)).history(
+            HistoryRequest.create("X", period="max", interval="4h")
+        )
+    assert "4h bars are built from bars of an hour or less" in str(caught.value)
+    assert "the nearest this file gives is 1d" in str(caught.value)

@@ -118,10 +118,12 @@ async def test_monthly_quarterly_and_5d_bars() -> None:
     assert five["high"].iloc[0] == daily.loc[five.index[0] :].iloc[:5]["high"].max()
 
 
-async def test_intraday_is_refused_with_what_is_possible() -> None:
+@pytest.mark.parametrize("interval", ["15m", "1h", "4h"])
+async def test_intraday_is_refused_naming_the_nearest_interval_it_has(interval: str) -> None:
     with pytest.raises(InvalidRangeError, match=re.escape("daily bars only")) as caught:
-        await _history(interval="15m")
-    assert "1d, 5d, 1wk, 1mo or 3mo" in str(caught.value)
+        await _history(interval=interval)
+    assert f"so {interval} bars cannot be made from it" in str(caught.value)
+    assert "the nearest it has is 1d (also 5d, 1wk, 1mo and 3mo)" in str(caught.value)
 
 
 async def test_symbols_outside_the_sample_list_what_is_available() -> None:

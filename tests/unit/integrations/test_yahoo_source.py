@@ -140,6 +140,26 @@ async def test_intraday_chart_keeps_exchange_hours_and_zone(
     ]  # fmt: skip
 
 
+async def test_4h_bars_are_built_from_yahoos_1h_bars_one_day_at_a_time(
+    yahoo: FakeYahoo, provider: YahooProvider
+) -> None:
+    hourly = await provider.history(HistoryRequest.create("0700.HK", period="5d", interval="1h"))
+    history = await provider.history(HistoryRequest.create("0700.HK", period="5d", interval="4h"))
+
+    assert [params["interval"] for params in yahoo.chart_calls()] == ["1h", "1h"]
+    assert history.interval == "4h"
+    assert history.notice == "4h bars built from Yahoo's 1h bars, one trading day at a time"
+    times = history.times
+    assert times.normalize().nunique() == hourly.times.normalize().nunique()
+    first_day = hourly.bars[hourly.times.normalize() == times[0].normalize()]
+    # 09:30, 10:30, 11:30 and 13:00 make the first bar; 14:00 and 15:00 the second.
+    assert [t.strftime("%H:%M") for t in times[:2]] == ["09:30", "13:30"]
+    assert history.bars["open"].iloc[0] == first_day["open"].iloc[0]
+    assert history.bars["high"].iloc[0] == first_day["high"].iloc[:4].max()
+    assert history.bars["close"].iloc[1] == first_day["close"].iloc[-1]
+    assert history.bars["volume"].sum() == hourly.bars["volume"].sum()
+
+
 async def test_dates_are_sent_with_an_exclusive_end_in_exchange_time(
     yahoo: FakeYahoo, provider: YahooProvider
 ) -> None:
@@ -219,6 +239,8 @@ async def test_a_silent_network_times_out_quickly(
         ({"start": "2024-06-07", "end": "2024-06-15", "interval": "1m"}, "at most 8 days per"),
         ({"start": "2022-06-13", "interval": "60m"}, "730 days only"),
         ({"period": "ytd", "interval": "90m"}, "period ytd is too long"),
+        ({"period": "5y", "interval": "4h"}, "1h bars (which 4h bars are built from) for the"),
+        ({"period": "2y", "interval": "2h"}, None),
         ({"period": "max", "interval": "1m"}, None),
         ({"period": "10y", "interval": "1d"}, None),
     ],

@@ -1,0 +1,48 @@
+"""`financials bench --section cli`: each command beside the baselines of the same run."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.bench import cli_bench
+from app.bench.cli_bench import Row, heavy_modules, report
+
+
+def test_the_report_puts_each_command_beside_bare_python_and_says_the_verdict() -> None:
+    rows = [
+        Row("python -c pass", 0.02, None),
+        Row("python -c 'import pandas'", 0.9, None),
+        Row("version", 0.2, ()),
+        Row("parse", 0.7, ("pandas",)),
+        Row("token", 0.0, (), failed="error: FINANCIALS_OIDC_ISSUER is set"),
+    ]
+    lines = report(rows).splitlines()
+    assert lines[2].startswith("python -c pass")
+    assert "1.0x" in lines[2]
+    assert lines[4].startswith("financials version")
+    assert "10.0x" in lines[4]
+    assert lines[4].endswith("meets target; none")
+    assert lines[5].endswith("over target; pandas")
+    assert "failed  error: FINANCIALS_OIDC_ISSUER is set" in lines[6]
+    assert lines[-1].startswith("target: each command under 0.5 s wall")
+
+
+def test_heavy_libraries_are_read_from_importtime_output() -> None:
+    stderr = (
+        "import time: self [us] | cumulative | imported package\n"
+        "import time:       120 |        120 |   numpy.core\n"
+        "import time:      5000 |     900000 | pandas\n"
+        "import time:        80 |         80 | typer\n"
+    )
+    assert heavy_modules(stderr) == ("pandas", "numpy")
+
+
+def test_a_run_times_the_commands_in_fresh_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli_bench, "BASELINES", (("python -c pass", "pass"),))
+    monkeypatch.setattr(cli_bench, "COMMANDS", (("version", ("version",)), ("nope", ("nope",))))
+
+    python, version, nope = cli_bench.run(repeat=1)
+
+    assert (python.heavy, version.heavy) == (None, ())
+    assert min(python.seconds, version.seconds) > 0
+    assert nope.failed == "No such command 'nope'."
