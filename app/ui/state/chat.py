@@ -45,7 +45,7 @@ PERIODS: tuple[tuple[str, str], ...] = (
     ("5y", "5Y"),
     ("max", "Max"),
 )
-INTERVALS: tuple[str, ...] = ("1d", "1wk", "1mo", "1h", "15m")
+INTERVALS: tuple[str, ...] = ("1d", "1wk", "1mo", "4h", "2h", "1h", "15m")
 LEGS: tuple[str, ...] = ("major", "latest")
 # Symbols of the bundled sample, so every example works offline too (and online).
 EXAMPLE_PROMPTS: tuple[str, ...] = (
