@@ -154,8 +154,10 @@ def test_a_reopened_conversation_gets_its_interactive_chart_back(page: Page) -> 
 def test_the_chart_takes_the_answers_width_on_a_laptop(page: Page) -> None:
     _send(page, "fibonacci for AAPL")
     _wait_answer(page, 1)
+    drawn = page.locator(".analysis-card").last.locator(".chart-figure .main-svg").first
+    drawn.wait_for(timeout=ANSWER_TIMEOUT)
     card = page.locator(".analysis-card").last.bounding_box()
-    chart = page.locator(".analysis-card").last.locator(".js-plotly-plot").bounding_box()
+    chart = page.locator(".analysis-card").last.locator(".chart-figure").bounding_box()
     assert card is not None
     assert chart is not None
     assert chart["width"] > 0.6 * card["width"]
