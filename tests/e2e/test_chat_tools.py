@@ -163,7 +163,7 @@ def test_the_chart_takes_the_answers_width_on_a_laptop(page: Page) -> None:
     assert chart["width"] > 0.6 * card["width"]
 
 
-def test_on_a_phone_the_new_answer_is_in_view_and_the_legend_folds(
+def test_on_a_phone_the_new_answer_is_in_view_and_the_legend_folds_away(
     browser: Browser, running_app: RunningApp, timings: list[str]
 ) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
@@ -190,9 +190,6 @@ def test_on_a_phone_the_new_answer_is_in_view_and_the_legend_folds(
     assert chart["width"] > 0.8 * 390, "the chart takes the phone's width"
     card.locator(".legend-toggle").click()
     expect(card.locator(".legend")).to_be_visible()
-    legend = card.locator(".legend").bounding_box()
-    assert legend is not None
-    assert legend["y"] + legend["height"] <= chart["y"] + chart["height"] + 1, "inside the plot"
     context.close()
 
 
