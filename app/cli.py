@@ -350,7 +350,8 @@ def bench(
     if section in (BenchSection.all, BenchSection.cli):
         from app.bench import cli_bench
 
-        typer.echo(cli_bench.report(cli_bench.run(repeat)))
+        rows = cli_bench.run(repeat)
+        typer.echo(cli_bench.report(rows, bytecode=cli_bench.bytecode_cached()))
 
 
 @cli.command()

@@ -81,7 +81,8 @@ _DAY, _WEEK, _MONTH_UNIT = r"(?:day|d)", r"(?:week|wk|w)", r"month"
 _INTERVAL_TEXTS: list[tuple[str, str]] = [
     (rf"\b(?P<n>{_NUM})(?:minutes?|mins?|(?-i:m))\b(?!\s*ago){_TRAILER}", "minute"),
     (rf"\bm(?P<n>1|5|15|30)\b{_TRAILER}", "minute"),
-    (rf"\b(?P<n>{_NUM})(?:hours?|hrs?|h|hourly)\b(?!\s*ago){_TRAILER}", "hour"),
+    # "the last 24 hours" is a window, not a bar size (see _LAST_HOURS).
+    (rf"(?<!last )(?<!past )\b(?P<n>{_NUM})(?:hours?|hrs?|h|hourly)\b(?!\s*ago){_TRAILER}", "hour"),
     (rf"\bh(?P<n>[1-9]|1[0-2])\b{_TRAILER}", "hour"),
     (rf"\bhourly\b{_TRAILER}|\bhour\s+{_BAR_WORDS}", "1h"),
     (rf"\b(?:1\s*-?\s*)?{_DAY}\s+{_BAR_WORDS}|\b(?:daily|d1)\b{_TRAILER}", "1d"),
@@ -225,7 +226,8 @@ _YEARS = re.compile(rf"\b(?:from|between)\s+{_YEAR}{_TO}{_YEAR}\b", re.I)
 _SINCE = re.compile(rf"\b(?:since|from|after)\s+(?:{_ISO}|{_YEAR}\b)", re.I)
 _IN_YEAR = re.compile(rf"\b(?:in|during|for)\s+{_YEAR}\b", re.I)
 _THIS_MONTH = re.compile(r"\bthis\s+month\b|\bmonth[- ]to[- ]date\b|\bmtd\b", re.I)
-_AGO = re.compile(rf"\b(?:since|from)\s+(?P<n>{_NUM}){_UNIT}\s+ago\b", re.I)
+_AGO = re.compile(rf"\b(?:(?:since|from)\s+)?(?P<n>{_NUM}){_UNIT}\s+ago\b", re.I)
+_LAST_HOURS = re.compile(rf"\b(?:last|past)\s+(?P<n>{_NUM})(?:hours?|hrs?|h)\b", re.I)
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
     "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
@@ -353,6 +355,8 @@ def _candidates(text: str, today: date) -> list[Found[Window]]:
     if m := _AGO.search(text):
         back = _duration_window(_number(m.group("n")), m.group("unit"), today, m.group(0))
         add(m, Window(start=back.start) if back.start else _period_start(back, today))
+    if m := _LAST_HOURS.search(text):
+        add(m, _hours_window(_number(m.group("n")), today, m.group(0)))
     for pattern, period in _NAMED:
         if m := pattern.search(text):
             add(m, Window(period=period))
@@ -365,6 +369,15 @@ def _candidates(text: str, today: date) -> list[Found[Window]]:
         add(m, window)
         break
     return found
+
+
+def _hours_window(hours: float, today: date, written: str) -> Window:
+    """ "the last 24 hours": the last day of bars (1d), or five (5d), else the days asked."""
+    if hours <= 24:
+        return Window(period="1d")
+    if hours <= 120:
+        return Window(period="5d")
+    return _since(today - timedelta(days=-(-hours // 24)), written)
 
 
 def _period_start(window: Window, today: date) -> Window:

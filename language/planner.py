@@ -40,7 +40,7 @@ REFUSAL = f"I can't help with that: I read markets (charts, Fibonacci, structure
 GREETING = f"Hello! Ask me about any market, for example {EXAMPLES}."
 THANKS = "You're welcome. Ask for another market or another time frame whenever you like."
 OKAY = "Good. Ask for another market or another time frame whenever you like."
-GOODBYE = "Goodbye! Your chat is kept here for next time."
+GOODBYE = "Goodbye! Come back for another chart whenever you like."
 HOW_ARE_YOU = f"All well, thanks. Ask me about any market, for example {EXAMPLES}."
 EMPTY = f"Type a request, for example {EXAMPLES}."
 TOO_LONG = (
@@ -74,6 +74,7 @@ _ADVICE = re.compile(
     re.I,
 )
 _RATIO_TOOLS: tuple[ToolName | None, ...] = (None, "chart", "levels", "quote", "fibonacci")
+_MANY_MARKET_TOOLS: tuple[ToolName, ...] = ("compare", "quote", "summary")
 _REPEAT = re.compile(r"\b(?:same|again|redo|refresh|update|rerun|re-run)\b", re.I)
 _ZOOM = re.compile(r"\bzoom\s*(?P<dir>out|in)\b|\b(?P<wider>wider|longer|shorter|closer)\b", re.I)
 
@@ -153,7 +154,7 @@ class RulePlanner:
             if last is None:
                 return _reply(NOTHING_YET if tool == "summary" else _which_market(tool))
             symbols = list(last.symbols)
-            if tool != "compare" and tool != "quote" and tool != "summary":
+            if tool not in _MANY_MARKET_TOOLS:
                 symbols = symbols[:1]  # "what about the 0.618?" after a compare: the first
         if tool == "compare" and len(symbols) < 2 and last is not None:
             symbols = _unique([*last.symbols, *symbols])

@@ -258,6 +258,12 @@ CASES: tuple[Case, ...] = (
         Call("structure", ("COIN",), start=date(2025, 4, 16)),
     ),
     Case("show me tesla this month", Call("chart", ("TSLA",), start=date(2025, 6, 1))),
+    Case("chart eth the last 24 hours", Call("chart", ("ETH-USD",), "1d")),  # a window, not bars
+    Case(
+        "structure on btc past 48 hours on the 15m",
+        Call("structure", ("BTC-USD",), "5d", "15m"),
+    ),
+    Case("tesla 3 months ago", Call("chart", ("TSLA",), start=date(2025, 3, 16))),
     # Typos and abbreviations.
     Case("fibonnaci on amazon", Call("fibonacci", ("AMZN",))),
     Case("fibbonacci retracment for netflix 1yr", Call("fibonacci", ("NFLX",), "1y")),

@@ -50,3 +50,20 @@ def test_calls_that_are_not_ours_or_no_longer_valid_are_skipped() -> None:
     conversation = conversation_from(stored)
     assert [turn.plan for turn in conversation.turns] == [None, None]
     assert conversation.last_call() is None
+
+
+async def test_the_ratio_and_leg_asked_for_survive_the_store() -> None:
+    planner = OfflineChatPlanner(fake_resolver(), today=lambda: date(2025, 6, 16))
+    asked = PlannedCall(
+        tool="fibonacci", symbols=["AAPL"], period="1y", interval="4h", leg="latest", ratio=0.618
+    )
+    stored = [
+        message(1, Role.USER, "what about the 0.618?"),
+        message(
+            2, Role.ASSISTANT, "AAPL", stored_tool_calls(Plan(calls=[asked], planner="x"), "m")
+        ),
+    ]
+
+    plan = await planner.plan("and for MSFT?", conversation_from(stored))
+
+    assert plan.first == asked.model_copy(update={"symbols": ["MSFT"]})
