@@ -7,8 +7,11 @@ hoverable.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
 import plotly.graph_objects as go
 
@@ -16,13 +19,58 @@ from analysis.charts.labels import Rect, declutter, merged_text, stack_by_group
 from analysis.charts.spec import AnchorMark, Box, ChartSpec, MarginLabel
 from analysis.prices import format_price
 
-# The figure has a fixed height so the label layout below (computed in pixels) holds; its
-# width follows the page, so horizontal estimates assume a typical width.
-HEIGHT = 640
-ASSUMED_WIDTH = 1100
-MARGIN = {"l": 55, "t": 80, "b": 90}
-LABEL_ROW = 16  # px between margin label rows (11 px text)
-CHAR_PX = 6.6  # average width of an 11 px character
+
+@dataclass(frozen=True)
+class Frame:
+    """The figure's fixed size and type: the label layout below is computed in pixels, so
+    it holds only at this height; the width follows the page, so horizontal estimates assume
+    a typical one. A phone gets its own frame: shorter, small type, no subtitle (the answer
+    lists the leg), a legend laid over the plot and few, level x labels."""
+
+    height: int
+    assumed_width: int
+    margin: tuple[int, int, int]  # left, top, bottom
+    label_row: int  # px between margin label rows
+    label_font: int  # px, margin labels and edge notes
+    title_font: int
+    title_width: int  # characters per title line
+    subtitle: bool
+    x_ticks: int  # 0: Plotly's own choice
+    legend_inside: bool
+
+    @property
+    def char_px(self) -> float:
+        """Average width of a label character."""
+        return self.label_font * 0.6
+
+
+LAPTOP = Frame(
+    height=640,
+    assumed_width=1100,
+    margin=(55, 80, 90),
+    label_row=16,
+    label_font=11,
+    title_font=16,
+    title_width=150,
+    subtitle=True,
+    x_ticks=0,
+    legend_inside=False,
+)
+PHONE = Frame(
+    height=460,
+    assumed_width=370,
+    margin=(40, 58, 30),
+    label_row=13,
+    label_font=9,
+    title_font=12,
+    title_width=44,
+    subtitle=False,
+    x_ticks=3,
+    legend_inside=True,
+)
+Device = Literal["laptop", "phone"]
+FRAMES: dict[str, Frame] = {"laptop": LAPTOP, "phone": PHONE}
+
 
 LAYER_TITLES = {
     "fibonacci": "Fibonacci",
@@ -92,44 +140,46 @@ def _level_traces(spec: ChartSpec, times: list[datetime]) -> list[go.Scatter]:
     ]
 
 
-def _panel(spec: ChartSpec) -> tuple[float, float]:
+def _panel(spec: ChartSpec, frame: Frame) -> tuple[float, float]:
     """Pixel top and height of the price panel inside the fixed-height figure."""
-    plot = HEIGHT - MARGIN["t"] - MARGIN["b"]
+    _, top, bottom = frame.margin
     share = 0.78 if spec.has("volume") else 1.0
-    return MARGIN["t"], plot * share
+    return top, (frame.height - top - bottom) * share
 
 
-def _pixel_y(spec: ChartSpec, price: float) -> float:
-    top, height = _panel(spec)
+def _pixel_y(spec: ChartSpec, price: float, frame: Frame = LAPTOP) -> float:
+    top, height = _panel(spec, frame)
     low, high = spec.y_range
     return top + (high - price) / (high - low) * height
 
 
-def _margin_annotations(spec: ChartSpec) -> tuple[list[dict[str, object]], int]:
+def _margin_annotations(spec: ChartSpec, frame: Frame) -> tuple[list[dict[str, object]], int]:
     """Right-margin labels merged and stacked like the PNG's, and the margin width they need.
 
     Each label is an annotation whose arrow runs from the text to its level at the last bar,
     so a label pushed out of the way still points at its price.
     """
     labels = [lb for lb in spec.margin_labels if spec.has(lb.layer)]
-    top, height = _panel(spec)
+    top, height = _panel(spec, frame)
+    row = frame.label_row
+    step = row / height  # one label row, as a share of the panel
     notes: list[dict[str, object]] = []
     texts: list[str] = []
     for side in ("top", "bottom"):
         for i, lb in enumerate(x for x in labels if x.edge == side):
             y = (
-                1.0 - i * 0.03
+                1.0 - i * step
                 if side == "top"
-                else (0.22 if spec.has("volume") else 0.0) + i * 0.03
+                else (0.22 if spec.has("volume") else 0.0) + i * step
             )
-            notes.append(_edge_note(lb, y, "top" if side == "top" else "bottom"))
+            notes.append(_edge_note(lb, y, "top" if side == "top" else "bottom", frame))
             texts.append(lb.text)
     inside = [lb for lb in labels if lb.edge is None]
     n_edges = len(labels) - len(inside)
-    low = top + LABEL_ROW / 2 + LABEL_ROW * n_edges
-    high = top + height - LABEL_ROW / 2
-    ys = [_pixel_y(spec, lb.price) for lb in inside]
-    for group in stack_by_group(ys, [lb.layer for lb in inside], LABEL_ROW, low, high):
+    low = top + row / 2 + row * n_edges
+    high = top + height - row / 2
+    ys = [_pixel_y(spec, lb.price, frame) for lb in inside]
+    for group in stack_by_group(ys, [lb.layer for lb in inside], row, low, high):
         members = [inside[i] for i in group.members]
         text = merged_text([m.key for m in members], [m.detail for m in members])
         texts.append(text)
@@ -148,19 +198,19 @@ def _margin_annotations(spec: ChartSpec) -> tuple[list[dict[str, object]], int]:
                 "arrowwidth": 0.8,
                 "arrowcolor": members[0].color,
                 "ax": 18,
-                "ay": group.position - _pixel_y(spec, target),
+                "ay": group.position - _pixel_y(spec, target, frame),
                 "axref": "pixel",
                 "ayref": "pixel",
                 "xanchor": "left",
-                "font": {"color": members[0].color, "size": 11},
+                "font": {"color": members[0].color, "size": frame.label_font},
                 "name": members[0].layer,
             }
         )
     widest = max((len(t) for t in texts), default=0)
-    return notes, int(min(0.35 * ASSUMED_WIDTH, 30 + widest * CHAR_PX))
+    return notes, int(min(0.35 * frame.assumed_width, 30 + widest * frame.char_px))
 
 
-def _edge_note(label: MarginLabel, y: float, anchor: str) -> dict[str, object]:
+def _edge_note(label: MarginLabel, y: float, anchor: str, frame: Frame) -> dict[str, object]:
     return {
         "x": 1.0,
         "y": y,
@@ -171,23 +221,24 @@ def _edge_note(label: MarginLabel, y: float, anchor: str) -> dict[str, object]:
         "xanchor": "left",
         "yanchor": anchor,
         "xshift": 18,
-        "font": {"color": label.color, "size": 11},
+        "font": {"color": label.color, "size": frame.label_font},
         "name": label.layer,
     }
 
 
 def _text_rects(
-    spec: ChartSpec, points: Sequence[tuple[int, float, str, str]], margin_px: int
+    spec: ChartSpec, points: Sequence[tuple[int, float, str, str]], margin_px: int, frame: Frame
 ) -> list[Rect]:
     """Estimated pixel boxes of texts at Plotly `textposition`s ("top center", ...)."""
     n = max(1, len(spec.candles.times))
-    plot_w = ASSUMED_WIDTH - MARGIN["l"] - margin_px
+    left_px = frame.margin[0]
+    plot_w = frame.assumed_width - left_px - margin_px
     rects = []
     for x, price, text, position in points:
-        px = MARGIN["l"] + (x + 0.5) / n * plot_w
-        py = _pixel_y(spec, price)
+        px = left_px + (x + 0.5) / n * plot_w
+        py = _pixel_y(spec, price, frame)
         vertical, horizontal = position.split()
-        w = len(text) * CHAR_PX
+        w = len(text) * 6.6  # inline texts keep Plotly's 11 px
         left = {"left": px - w - 4, "right": px + 4}.get(horizontal, px - w / 2)
         top = {"top": py - 20, "bottom": py + 6}.get(vertical, py - 7)
         rects.append((left, top, left + w, top + 14))
@@ -261,8 +312,9 @@ def _anchor_traces(
     return traces
 
 
-def figure(spec: ChartSpec) -> go.Figure:
-    """Candles with volume below and one toggleable trace per annotation layer."""
+def figure(spec: ChartSpec, *, frame: Frame = LAPTOP) -> go.Figure:
+    """Candles with volume below and one toggleable trace per annotation layer, laid out
+    for `frame` (a laptop's or a phone's)."""
     c, pal, d = spec.candles, spec.palette, spec.price_decimals
     times = c.times
     fig = go.Figure()
@@ -302,7 +354,7 @@ def figure(spec: ChartSpec) -> go.Figure:
         fig.add_trace(_boxes_trace(spec.gaps, times, LAYER_TITLES["fair_value_gaps"], 0.15, d))
     if spec.has("order_blocks") and spec.order_blocks:
         fig.add_trace(_boxes_trace(spec.order_blocks, times, LAYER_TITLES["order_blocks"], 0.2, d))
-    notes, margin_px = _margin_annotations(spec)
+    notes, margin_px = _margin_annotations(spec, frame)
     # Inline texts that would collide are left to the hover: estimated boxes, first wins.
     anchor_points = (
         [
@@ -325,7 +377,8 @@ def figure(spec: ChartSpec) -> go.Figure:
         if spec.has("swings")
         else []
     )
-    keep = declutter(_text_rects(spec, anchor_points + seg_points + swing_points, margin_px))
+    points = anchor_points + seg_points + swing_points
+    keep = declutter(_text_rects(spec, points, margin_px, frame))
     keep_anchor, keep = keep[: len(anchor_points)], keep[len(anchor_points) :]
     keep_seg, keep_swing = keep[: len(seg_points)], keep[len(seg_points) :]
     if spec.has("fibonacci") and spec.levels:
@@ -390,15 +443,14 @@ def figure(spec: ChartSpec) -> go.Figure:
         )
     daily = len(times) < 2 or (times[1] - times[0]).total_seconds() >= 86_400
     weekends = daily and not any(t.weekday() >= 5 for t in times)
-    subtitle = "<br>".join(_wrap(" · ".join(spec.subtitle), 150))
-    title = spec.title if not subtitle else f"{spec.title}<br><sup>{subtitle}</sup>"
+    left, top, bottom = frame.margin
     fig.update_layout(
-        title={"text": title, "x": 0.01, "font": {"size": 16}},
+        title={"text": _title(spec, frame), "x": 0.01, "font": {"size": frame.title_font}},
         template="plotly_dark" if spec.theme == "dark" else "plotly_white",
         paper_bgcolor=pal.background,
         plot_bgcolor=pal.panel,
         font={"color": pal.text},
-        height=HEIGHT,
+        height=frame.height,
         annotations=notes,
         xaxis={
             # Set, not autoranged: the margin labels' arrows would otherwise widen it.
@@ -406,6 +458,13 @@ def figure(spec: ChartSpec) -> go.Figure:
             "rangeslider": {"visible": False},
             "gridcolor": pal.grid,
             "rangebreaks": [{"bounds": ["sat", "mon"]}] if weekends else [],
+            # Under the volume panel, so no date label runs into the volume bars.
+            "anchor": "y2" if spec.has("volume") else "y",
+            **(
+                {"nticks": frame.x_ticks, "tickangle": 0, "tickfont": {"size": 10}}
+                if frame.x_ticks
+                else {}
+            ),
             # A crosshair: the hover line runs across both panels; the unified hover shows
             # the bar's open, high, low and close.
             "showspikes": True,
@@ -426,11 +485,44 @@ def figure(spec: ChartSpec) -> go.Figure:
             "spikedash": "dot",
         },
         yaxis2={"domain": [0, 0.18], "showgrid": False, "showticklabels": False},
-        legend={"orientation": "h", "y": -0.06, "yanchor": "top", "x": 0, "font": {"size": 10}},
-        margin={**MARGIN, "r": max(110, margin_px)},
+        legend=_legend(spec, frame),
+        margin={
+            "l": left,
+            "t": top,
+            "b": bottom,
+            "r": max(110 if frame.subtitle else 60, margin_px),
+        },
         hovermode="x unified",
     )
     return fig
+
+
+def _title(spec: ChartSpec, frame: Frame) -> str:
+    """The title in lines that fit the frame, and the subtitle where the frame has room."""
+    lines = [
+        piece
+        for line in _wrap(spec.title, frame.title_width)
+        for piece in textwrap.wrap(line, frame.title_width)
+    ]
+    title = "<br>".join(lines)
+    subtitle = "<br>".join(_wrap(" · ".join(spec.subtitle), 150)) if frame.subtitle else ""
+    return title if not subtitle else f"{title}<br><sup>{subtitle}</sup>"
+
+
+def _legend(spec: ChartSpec, frame: Frame) -> dict[str, object]:
+    """Below the plot on a laptop; on a phone, laid over the plot's top left corner, so
+    showing it (the page folds it away) never changes the plot's size."""
+    if not frame.legend_inside:
+        return {"orientation": "h", "y": -0.08, "yanchor": "top", "x": 0, "font": {"size": 10}}
+    return {
+        "orientation": "v",
+        "x": 0.01,
+        "y": 0.99,
+        "xanchor": "left",
+        "yanchor": "top",
+        "bgcolor": _alpha(spec.palette.panel[:7], 0.85),
+        "font": {"size": 9},
+    }
 
 
 def _half_bar(times: list[datetime]) -> timedelta:

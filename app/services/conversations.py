@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from analysis import Analysis, AnalysisInputError
 from analysis.charts import build_chart_spec
-from analysis.charts.interactive import figure
+from analysis.charts.interactive import FRAMES, Device, figure
 from analysis.charts.overlays import performance_overlay, sparkline
 from analysis.prices import format_change, format_price, price_decimals
 from analysis.verdicts import short_verdict
@@ -97,7 +97,12 @@ async def list_conversations(services: Services, *, owner: str) -> list[Conversa
 
 
 async def reopen(
-    services: Services, *, owner: str, conversation_id: str, theme: Theme = "light"
+    services: Services,
+    *,
+    owner: str,
+    conversation_id: str,
+    theme: Theme = "light",
+    device: Device = "laptop",
 ) -> Shown:
     """A stored conversation as the page shows it, where the user left off; the newest
     `LIVE_FIGURES` analyses get their interactive charts back."""
@@ -118,7 +123,13 @@ async def reopen(
             continue
         live = item.id in newest
         opened = await open_analysis(
-            services, owner=owner, analysis_id=ids[0], text=item.text, live=live, theme=theme
+            services,
+            owner=owner,
+            analysis_id=ids[0],
+            text=item.text,
+            live=live,
+            theme=theme,
+            device=device,
         )
         shown_figures |= opened.figures
         shown.extend(opened.messages)
@@ -139,6 +150,7 @@ async def open_analysis(
     text: str | None = None,
     live: bool = True,
     theme: Theme = "light",
+    device: Device = "laptop",
 ) -> Shown:
     """A past analysis as a chat answer: its reading, levels, and its chart, interactive
     (redrawn from the stored analysis and the same bars) when `live`, else the stored image,
@@ -162,7 +174,7 @@ async def open_analysis(
         levels=level_rows(result),
         leg_lines=leg_lines(result),
     )
-    redrawn = await _redraw(services, record, result, theme) if live else None
+    redrawn = await _redraw(services, record, result, theme, device) if live else None
     if redrawn is None:
         return Shown(messages=[shown], context_symbol=request.symbol)
     shown = dataclasses.replace(shown, has_figure=True)
@@ -170,7 +182,7 @@ async def open_analysis(
 
 
 async def _redraw(
-    services: Services, record: AnalysisRecord, result: Analysis, theme: Theme
+    services: Services, record: AnalysisRecord, result: Analysis, theme: Theme, device: Device
 ) -> Any | None:
     """The interactive chart of a stored analysis, from the very bars it analysed (fetched
     again, cached), or None when the source no longer has them (the image stays)."""
@@ -198,7 +210,7 @@ async def _redraw(
     except (MarketDataError, AnalysisInputError) as exc:
         log.info("stored analysis shown as its image", analysis_id=record.id, reason=str(exc))
         return None
-    return figure(spec)
+    return figure(spec, frame=FRAMES[device])
 
 
 async def analysis_download(
@@ -226,6 +238,7 @@ class TurnInput:
     context_symbol: str = ""
     last_summary: str = ""
     theme: Theme = "light"
+    device: Device = "laptop"  # a phone gets a chart laid out for its width
 
 
 async def take_turn(
@@ -264,7 +277,11 @@ async def take_turn(
     )
     await _remember(services, conversation_id, turn.owner, reply)
     shown = show_answer(
-        reply, context=turn.context_symbol, summary=turn.last_summary, theme=turn.theme
+        reply,
+        context=turn.context_symbol,
+        summary=turn.last_summary,
+        theme=turn.theme,
+        device=turn.device,
     )
     card = await symbol_card(services, reply)
     return dataclasses.replace(shown, card=card, conversation_id=conversation_id)
@@ -331,19 +348,32 @@ async def _remember(
 
 
 async def analyse_upload(
-    services: Services, *, owner: str, data: bytes, filename: str, theme: Theme
+    services: Services,
+    *,
+    owner: str,
+    data: bytes,
+    filename: str,
+    theme: Theme,
+    device: Device = "laptop",
 ) -> Shown:
     """A CSV the user dropped: the file is the source, its name the label."""
     label = "".join(c for c in filename.rsplit(".", 1)[0].upper() if c.isalnum())[:20] or "CSV"
     ports = dataclasses.replace(services.analysis, market=services.market.from_file(data, filename))
     reply = await answer_file(label, owner=owner, ports=ports, theme=theme)
-    return show_answer(reply, context="", summary="", theme=theme)
+    return show_answer(reply, context="", summary="", theme=theme, device=device)
 
 
 # --- what the page shows ------------------------------------------------------------------
 
 
-def show_answer(reply: ChatAnswer, *, context: str, summary: str, theme: Theme = "light") -> Shown:
+def show_answer(
+    reply: ChatAnswer,
+    *,
+    context: str,
+    summary: str,
+    theme: Theme = "light",
+    device: Device = "laptop",
+) -> Shown:
     """The answer as the page shows it; the context moves to the symbol it was about."""
     plan = plan_fields(reply)
     if reply.kind == "analysis" and reply.run is not None:
@@ -366,7 +396,7 @@ def show_answer(reply: ChatAnswer, *, context: str, summary: str, theme: Theme =
         )
         return Shown(
             messages=[shown],
-            figures={shown.id: figure(reply.run.spec)},
+            figures={shown.id: figure(reply.run.spec, frame=FRAMES[device])},
             context_symbol=response.symbol,
             last_summary=response.summary.text if response.summary else "",
         )

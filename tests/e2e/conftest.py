@@ -24,7 +24,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 from tests.conftest import REPO_ROOT
 
@@ -145,15 +145,34 @@ def sign_in(page: Page, app: RunningApp, user: str) -> None:
     page.wait_for_url(f"{app.frontend_url}/**")
 
 
+def watch_console(page: Page) -> list[str]:
+    """Collects the page's console errors and warnings (React's warnings among them).
+
+    A resource the browser could not load is logged by the browser, not by the page's
+    code (a refused sign-in answers 401 on purpose), so those lines are left out."""
+    problems: list[str] = []
+
+    def seen(message: ConsoleMessage) -> None:
+        if message.type in ("error", "warning") and "Failed to load resource" not in message.text:
+            problems.append(f"{message.type}: {message.text[:300]}")
+
+    page.on("console", seen)
+    page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
+    return problems
+
+
 @pytest.fixture
 def page(browser: Browser, running_app: RunningApp) -> Iterator[Page]:
-    """A fresh browser context, signed in as a user of its own."""
+    """A fresh browser context, signed in as a user of its own; the test fails if the
+    page logged a console error or warning."""
     context = browser.new_context(viewport={"width": 1280, "height": 860})
     page = context.new_page()
     page.set_default_timeout(30_000)
+    problems = watch_console(page)
     sign_in(page, running_app, f"user{uuid.uuid4().hex[:8]}")
     yield page
     context.close()
+    assert not problems, "the browser console is not clean:\n" + "\n".join(problems)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import REPO_ROOT
-from tests.e2e.conftest import RunningApp, sign_in
+from tests.e2e.conftest import RunningApp, sign_in, watch_console
 
 pytestmark = pytest.mark.e2e
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
@@ -169,6 +169,7 @@ def test_on_a_phone_the_new_answer_is_in_view_and_the_legend_folds_away(
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     page.set_default_timeout(30_000)
+    problems = watch_console(page)
     sign_in(page, running_app, f"phone{time.time_ns()}")
     started = _send(page, "fibonacci for AAPL over 1 year")
     plot = page.locator(".analysis-card .chart-figure .main-svg").first
@@ -190,7 +191,20 @@ def test_on_a_phone_the_new_answer_is_in_view_and_the_legend_folds_away(
     assert chart["width"] > 0.8 * 390, "the chart takes the phone's width"
     card.locator(".legend-toggle").click()
     expect(card.locator(".legend")).to_be_visible()
+    legend = card.locator(".legend").bounding_box()
+    plot_area = card.locator(".chart-figure .nsewdrag").first.bounding_box()
+    assert legend is not None
+    assert plot_area is not None
+    assert legend["y"] + legend["height"] <= chart["y"] + chart["height"], "inside the chart"
+    assert plot_area["y"] <= legend["y"], "laid over the plot, not below it"
+    title = card.locator(".chart-figure .gtitle").bounding_box()
+    assert title is not None
+    assert title["x"] + title["width"] <= 390, "the chart's title is not cut"
+    assert page.evaluate("() => { window.scrollTo(300, 0); return window.scrollX; }") == 0, (
+        "the page is no wider than the phone"
+    )
     context.close()
+    assert not problems, "the browser console is not clean:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)], ids=["desktop", "phone"])

@@ -7,17 +7,21 @@ import reflex as rx
 from reflex_base.style import resolved_color_mode
 
 from app.services.chat_views import CompareRowView, LevelRow, UiMessage
+from app.ui.components.markdown_text import markdown_text
 from app.ui.state.chat import (
     EXAMPLE_PROMPTS,
     INTERVALS,
     LEGS,
     PERIODS,
+    PHONE_PLACEHOLDER,
     PLACEHOLDER,
     TOOLS,
     ChatState,
 )
 
 UPLOAD_ID = "csv-upload"
+# The page's width when the user sends: a phone gets a chart laid out for it.
+PAGE_WIDTH: rx.Var[int] = rx.Var("window.innerWidth", _var_type=int)
 
 
 def example_prompt(prompt: str) -> rx.Component:
@@ -128,7 +132,7 @@ def summary_panel(message: UiMessage) -> rx.Component:
             align="center",
         ),
         rx.cond(message.notice != "", rx.text(message.notice, size="1", color_scheme="amber")),
-        rx.markdown(message.text, class_name="ai-summary"),
+        markdown_text(text=message.text, class_name="ai-summary"),
         rx.cond(message.ungrounded.length() > 0, ungrounded_note(message)),
         rx.cond(message.levels.length() > 0, levels_table(message)),
         rx.foreach(
@@ -156,11 +160,13 @@ def summary_panel(message: UiMessage) -> rx.Component:
     )
 
 
-CHART_HEIGHT = "520px"
+# The figures' own heights (analysis.charts.interactive LAPTOP and PHONE frames).
+CHART_HEIGHT = "640px"
+PHONE_CHART_HEIGHT = "460px"
 PILL_TOOLS: tuple[tuple[str, str], ...] = tuple(t for t in TOOLS if t[0] not in ("summary",))
 
 
-def live_figure(message: UiMessage, height: str, class_name: str) -> rx.Component:
+def live_figure(message: UiMessage, height: str | rx.Var[str], class_name: str) -> rx.Component:
     return rx.plotly(
         data=ChatState.figures[message.id],
         use_resize_handler=True,
@@ -230,9 +236,16 @@ def chart_panel(message: UiMessage) -> rx.Component:
             rx.box(
                 chart_skeleton(),
                 # Above the skeleton: the figure's opaque paper hides it once drawn.
-                rx.box(live_figure(message, CHART_HEIGHT, "chart-figure"), position="relative"),
+                rx.box(
+                    live_figure(
+                        message,
+                        rx.cond(ChatState.phone, PHONE_CHART_HEIGHT, CHART_HEIGHT),
+                        "chart-figure",
+                    ),
+                    position="relative",
+                ),
                 position="relative",
-                min_height=CHART_HEIGHT,
+                min_height=rx.cond(ChatState.phone, PHONE_CHART_HEIGHT, CHART_HEIGHT),
             ),
             rx.image(src=message.chart_url, width="100%", class_name="chart-image", alt="chart"),
         ),
@@ -400,7 +413,7 @@ def quote_card(message: UiMessage) -> rx.Component:
 
 def text_bubble(message: UiMessage) -> rx.Component:
     return rx.box(
-        rx.markdown(message.text),
+        markdown_text(text=message.text, class_name=""),
         background=rx.color("gray", 3),
         padding="0.6em 0.9em",
         border_radius="12px",
@@ -427,7 +440,7 @@ def assistant_message(message: UiMessage) -> rx.Component:
             (
                 "streaming",
                 rx.box(
-                    rx.markdown(message.text),
+                    markdown_text(text=message.text, class_name=""),
                     class_name="streaming-reading",
                     background=rx.color("gray", 3),
                     padding="0.6em 0.9em",
@@ -607,7 +620,7 @@ def composer_body() -> rx.Component:
                 rx.text_area(
                     value=ChatState.draft,
                     on_change=ChatState.set_draft,
-                    placeholder=PLACEHOLDER,
+                    placeholder=rx.cond(ChatState.phone, PHONE_PLACEHOLDER, PLACEHOLDER),
                     size="3",
                     flex="1",
                     rows="1",
@@ -627,7 +640,7 @@ def composer_body() -> rx.Component:
                 width="100%",
                 align="end",
             ),
-            on_submit=lambda _: ChatState.send(resolved_color_mode),
+            on_submit=lambda _: ChatState.send(resolved_color_mode, PAGE_WIDTH),
             reset_on_submit=False,
             width="100%",
         ),

@@ -11,9 +11,24 @@ from app.urls import LOGOUT_ROUTE, backend_url
 
 
 def user_menu() -> rx.Component:
+    """Name and "Sign out" on a laptop; on a phone one sign-out icon, so the header fits."""
+    logout = backend_url(f"{LOGOUT_ROUTE}?next=/")
     return rx.hstack(
-        rx.text(ChatState.user_name, size="2", color_scheme="gray", id="user-name"),
-        rx.link("Sign out", href=backend_url(f"{LOGOUT_ROUTE}?next=/"), size="2"),
+        rx.text(
+            ChatState.user_name,
+            size="2",
+            color_scheme="gray",
+            id="user-name",
+            display=rx.breakpoints(initial="none", sm="block"),
+        ),
+        rx.link(
+            "Sign out", href=logout, size="2", display=rx.breakpoints(initial="none", sm="inline")
+        ),
+        rx.link(
+            rx.icon_button(rx.icon("log-out"), variant="ghost", aria_label="Sign out"),
+            href=logout,
+            display=rx.breakpoints(initial="inline", sm="none"),
+        ),
         spacing="3",
         align="center",
     )
@@ -48,6 +63,7 @@ def header() -> rx.Component:
             id="theme-toggle",
         ),
         width="100%",
+        min_width="0",
         align="center",
         padding_y="0.6em",
     )

@@ -22,6 +22,7 @@ from app.services.chat_views import ConversationItem, SymbolCard, UiMessage
 from app.services.conversations import (
     LIVE_FIGURES,
     TOOL_TITLES,
+    Device,
     Shown,
     TurnInput,
     message,
@@ -47,6 +48,7 @@ PERIODS: tuple[tuple[str, str], ...] = (
 )
 INTERVALS: tuple[str, ...] = ("1d", "1wk", "1mo", "4h", "2h", "1h", "15m")
 LEGS: tuple[str, ...] = ("major", "latest")
+PHONE_WIDTH = 640
 # Symbols of the bundled sample, so every example works offline too (and online).
 EXAMPLE_PROMPTS: tuple[str, ...] = (
     "Do a Fibonacci retracement for AAPL over 1 year",
@@ -55,6 +57,7 @@ EXAMPLE_PROMPTS: tuple[str, ...] = (
     "Compare apple and microsoft over 6 months",
     "Quote GOOG",
 )
+PHONE_PLACEHOLDER = "Ask: Fibonacci for AAPL over 1 year…"
 PLACEHOLDER = (
     "Ask: Fibonacci for AAPL over 1 year… (Enter sends, Shift+Enter new line, Esc clears the tool)"
 )
@@ -86,6 +89,8 @@ class ChatState(SessionState):
     conversations: list[ConversationItem] = []  # noqa: RUF012
     # On a phone the charts' legends are folded away until asked for.
     legends_open: bool = False
+    # A phone-sized page (at most PHONE_WIDTH px): its charts are laid out for it.
+    phone: bool = False
     # A dropped file between the upload event and its background analysis (backend only,
     # cleared as soon as the analysis takes it).
     _upload: tuple[str, bytes] | None = None
@@ -127,10 +132,17 @@ class ChatState(SessionState):
             yield rx.redirect(LOGIN_ROUTE)
             return
         self.conversations = await conversations.list_conversations(services(), owner=self.user_sub)
+        # The page's width decides how its charts are laid out, so it is asked for first.
+        yield rx.call_script("window.innerWidth", callback=ChatState.show_first)
+
+    @rx.event
+    async def show_first(self, width: int) -> None:
+        """The conversation (or the analysis in the address) the page opens on."""
+        self.phone = int(width or 0) <= PHONE_WIDTH
         wanted = self.router.url.query_parameters.get("analysis")
         if wanted:
             shown = await conversations.open_analysis(
-                services(), owner=self.user_sub, analysis_id=wanted
+                services(), owner=self.user_sub, analysis_id=wanted, device=self._device()
             )
             self._append(shown)
         elif self.conversations and not self.messages:
@@ -142,6 +154,7 @@ class ChatState(SessionState):
             owner=self.user_sub,
             conversation_id=conversation_id,
             theme="dark" if self.dark else "light",
+            device=self._device(),
         )
         self.messages, self.figures = [], {}
         self.conversation_id = shown.conversation_id
@@ -158,9 +171,11 @@ class ChatState(SessionState):
 
     # --- sending -------------------------------------------------------------------------
     @rx.event
-    def send(self, color_mode: str = "light") -> object:
-        """`color_mode` is the page's resolved mode, so new charts match the page."""
+    def send(self, color_mode: str = "light", width: int = 1280) -> object:
+        """`color_mode` is the page's resolved mode and `width` its width, so new charts
+        match the page."""
         self.dark = color_mode == "dark"
+        self.phone = int(width or 0) <= PHONE_WIDTH
         text = self.draft.strip()
         if self.busy or (not text and not self.chips):
             return None
@@ -213,6 +228,7 @@ class ChatState(SessionState):
                 context_symbol=self.context_symbol,
                 last_summary=self.last_summary,
                 theme="dark" if self.dark else "light",
+                device=self._device(),
             )
 
         async def progress(step: str) -> None:
@@ -243,6 +259,9 @@ class ChatState(SessionState):
                 self.card = shown.card
             self.conversations = listed
             self.busy = False
+
+    def _device(self) -> Device:
+        return "phone" if self.phone else "laptop"
 
     def _set_last(self, shown: UiMessage) -> None:
         self.messages = [*self.messages[:-1], shown]
@@ -288,13 +307,13 @@ class ChatState(SessionState):
     async def analyse_upload(self) -> None:
         async with self:
             upload, self._upload = self._upload, None
-            owner, theme = self.user_sub, "dark" if self.dark else "light"
+            owner, theme, device = self.user_sub, "dark" if self.dark else "light", self._device()
         if upload is None:
             return
         name, data = upload
         try:
             shown = await conversations.analyse_upload(
-                services(), owner=owner, data=data, filename=name, theme=theme
+                services(), owner=owner, data=data, filename=name, theme=theme, device=device
             )
         except Exception:
             log.exception("upload failed")

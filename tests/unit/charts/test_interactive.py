@@ -50,19 +50,48 @@ def test_fibonacci_traces_sit_at_the_level_prices(msft: tuple[pd.DataFrame, Anal
     assert all(a.ax > 0 for a in notes if a.xref == "x"), "text right of the last bar"
 
 
+@pytest.mark.parametrize("device", ["laptop", "phone"])
 @pytest.mark.parametrize("focus", ["fibonacci", "structure", "levels"])
 @pytest.mark.parametrize(("ticker", "bars"), [("AAPL", 2000), ("GOOG", 250), ("MSFT", 250)])
-def test_margin_labels_are_at_least_a_row_apart(focus: str, ticker: str, bars: int) -> None:
+def test_margin_labels_are_at_least_a_row_apart(
+    device: str, focus: str, ticker: str, bars: int
+) -> None:
     from analysis import analyze
-    from analysis.charts.interactive import LABEL_ROW, _pixel_y
+    from analysis.charts.interactive import LAPTOP, PHONE, _pixel_y
 
+    layout = {"laptop": LAPTOP, "phone": PHONE}[device]
     frame = sample_stock(ticker).iloc[-bars:]
     spec = spec_for(frame, analyze(frame), symbol=ticker, focus=focus)
-    fig = figure(spec)
-    rows = sorted(_pixel_y(spec, a.y) + a.ay for a in fig.layout.annotations if a.xref == "x")
+    fig = figure(spec, frame=layout)
+    rows = sorted(
+        _pixel_y(spec, a.y, layout) + a.ay for a in fig.layout.annotations if a.xref == "x"
+    )
     assert rows, "the question's labels are drawn"
     for upper, lower in itertools.pairwise(rows):
-        assert lower - upper >= LABEL_ROW - 1e-6
+        assert lower - upper >= layout.label_row - 1e-6
+
+
+def test_a_phone_chart_fits_a_phone(msft: tuple[pd.DataFrame, Analysis]) -> None:
+    """390 px wide: the title wraps instead of running off the right edge, the subtitle is
+    left to the answer's text, the legend lies over the plot, and a few level date labels
+    sit under the volume panel."""
+    from analysis.charts.interactive import PHONE
+
+    frame, result = msft
+    fig = figure(spec_for(frame, result), frame=PHONE)
+    lines = fig.layout.title.text.split("<br>")
+    assert "<sup>" not in fig.layout.title.text
+    assert all(len(line) <= PHONE.title_width for line in lines)
+    assert fig.layout.height == PHONE.height
+    legend = fig.layout.legend
+    assert 0 <= legend.x <= 1, "the legend is inside the plot"
+    assert 0 <= legend.y <= 1, "the legend is inside the plot"
+    assert fig.layout.xaxis.anchor == "y2"
+    assert fig.layout.xaxis.tickangle == 0
+    assert fig.layout.xaxis.nticks == PHONE.x_ticks
+    laptop = figure(spec_for(frame, result))
+    assert "<sup>" in laptop.layout.title.text
+    assert laptop.layout.legend.y < 0
 
 
 def test_candles_and_boxes_carry_the_spec_values(msft: tuple[pd.DataFrame, Analysis]) -> None:
