@@ -8,6 +8,7 @@ Reflex lifespan tasks (see `app/app.py`).
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from prometheus_fastapi_instrumentator import Instrumentator
 
 from app import __version__
@@ -21,6 +22,12 @@ from app.config import get_settings
 from app.metrics import InFlightRequests
 
 
+def operation_id(route: APIRoute) -> str:
+    """The handler's name (`fibonacci_chart`): the generated client's method names are then
+    readable and stable, not FastAPI's path-and-method compounds."""
+    return route.name
+
+
 def create_api() -> FastAPI:
     api = FastAPI(
         title="Financials API",
@@ -29,6 +36,7 @@ def create_api() -> FastAPI:
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=f"{API_PREFIX}/redoc",
+        generate_unique_id_function=operation_id,
     )
     # Innermost: 404/405 for paths and methods under /api that no route takes, before the
     # request reaches Reflex's app mounted behind ours.
