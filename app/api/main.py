@@ -14,6 +14,7 @@ from prometheus_fastapi_instrumentator import Instrumentator
 from app import __version__
 from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware
+from app.api.mcp import mcp_route
 from app.api.middleware import RequestContextMiddleware
 from app.api.openapi import install_openapi
 from app.api.routes import analyses, auth, charts, files, health, login, market
@@ -57,6 +58,8 @@ def create_api() -> FastAPI:
     api.include_router(analyses.router, prefix=API_PREFIX)
     api.include_router(charts.router, prefix=API_PREFIX)
     api.include_router(market.router, prefix=API_PREFIX)
+    # MCP over streamable HTTP (app/api/mcp.py); not an OpenAPI operation.
+    api.router.routes.append(mcp_route())
 
     install_openapi(api)
     return api
