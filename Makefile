@@ -24,8 +24,13 @@ INSTALLED_DEV := $(VENV)/.installed-dev
 # environment (infra/tools/uv.lock): their pins clash with the app's.
 INFRA_TOOLS := $(abspath $(VENV))/infra-tools
 INSTALLED_INFRA_TOOLS := $(INFRA_TOOLS)/.installed
+# openapi-python-client, which makes clients/python from docs/openapi.json, pins its own ruff,
+# typer and httpx ranges: it gets its own locked environment too (clients/generator/uv.lock).
+CLIENT_GENERATOR := $(abspath $(VENV))/client-generator
+INSTALLED_CLIENT_GENERATOR := $(CLIENT_GENERATOR)/.installed
 
-.PHONY: help install install-dev system-deps run export test lint typecheck pytest format clean
+.PHONY: help install install-dev system-deps run export test lint typecheck pytest format clean \
+	openapi client
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -51,9 +56,13 @@ $(INSTALLED_INFRA_TOOLS): infra/tools/pyproject.toml infra/tools/uv.lock | $(BIN
 	UV_PROJECT_ENVIRONMENT=$(INFRA_TOOLS) $(BIN)/uv sync --frozen --project infra/tools --python $(BIN)/python
 	@touch $@
 
+$(INSTALLED_CLIENT_GENERATOR): clients/generator/pyproject.toml clients/generator/uv.lock | $(BIN)/uv
+	UV_PROJECT_ENVIRONMENT=$(CLIENT_GENERATOR) $(BIN)/uv sync --frozen --project clients/generator --python $(BIN)/python
+	@touch $@
+
 install: $(INSTALLED_RUN) ## Install the app into .venv (only what is missing)
 
-install-dev: $(INSTALLED_DEV) $(INSTALLED_INFRA_TOOLS) ## Install the app and its test tools into .venv
+install-dev: $(INSTALLED_DEV) $(INSTALLED_INFRA_TOOLS) $(INSTALLED_CLIENT_GENERATOR) ## Install the app and its test tools into .venv
 
 system-deps: ## Install the Debian packages the tests drive (chromium, redis-server)
 	@scripts/system_deps.sh
@@ -78,6 +87,12 @@ pytest: install-dev system-deps ## Every test
 	$(BIN)/pytest
 
 test: lint typecheck pytest ## Lint, types and every test
+
+openapi: install ## Regenerate docs/openapi.json from the API's routes (commit the result)
+	$(BIN)/python scripts/openapi.py
+
+client: openapi $(INSTALLED_CLIENT_GENERATOR) ## Regenerate the typed client in clients/python from docs/openapi.json
+	$(BIN)/python scripts/client.py --generator $(CLIENT_GENERATOR)/bin/openapi-python-client
 
 format: install-dev ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .

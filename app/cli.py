@@ -293,6 +293,25 @@ def token(
 
 
 @cli.command()
+def mcp(
+    user: Annotated[
+        str,
+        typer.Option(
+            help="Whose history the analyses are kept in (the web app's local user by default)."
+        ),
+    ] = "dev-user",
+    source: Annotated[
+        SourceChoice | None,
+        typer.Option(help="Where bars come from. [default: FINANCIALS_MARKET_DATA_SOURCE, auto]"),
+    ] = None,
+) -> None:
+    """Serve the MCP tools over stdio, for desktop agents (Claude Desktop, IDEs)."""
+    from app.mcp.stdio import serve_stdio
+
+    asyncio.run(serve_stdio(user, source.value if source else None))
+
+
+@cli.command()
 def bench(
     sizes: Annotated[
         str, typer.Option(help="Comma-separated bar counts of the synthetic series.")

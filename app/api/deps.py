@@ -79,3 +79,12 @@ def require(scope: str) -> Callable[..., Awaitable[Principal]]:
 # The callers each router admits, one definition for all of them.
 Reader = Annotated[Principal, Depends(require(CHARTS_READ))]
 Writer = Annotated[Principal, Depends(require(CHARTS_WRITE))]
+
+
+async def admit(request: Request, scope: str) -> Principal:
+    """`require(scope)`'s checks in the same order (token, rate limit, scope), for an ASGI
+    endpoint that FastAPI's dependencies do not reach (`/mcp`). Failures raise the errors
+    the API's handlers answer: 401, 429, 403 as problem+json."""
+    services = get_services(request)
+    caller = await principal(request, services, await _bearer(request))
+    return await require(scope)(await rate_limited(caller, services))

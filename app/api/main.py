@@ -8,17 +8,25 @@ Reflex lifespan tasks (see `app/app.py`).
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from prometheus_fastapi_instrumentator import Instrumentator
 
 from app import __version__
 from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimitMiddleware
+from app.api.mcp import mcp_route
 from app.api.middleware import RequestContextMiddleware
 from app.api.openapi import install_openapi
 from app.api.routes import analyses, auth, charts, files, health, login, market
 from app.api.routing import API_PREFIX, ApiRoutingMiddleware
 from app.config import get_settings
 from app.metrics import InFlightRequests
+
+
+def operation_id(route: APIRoute) -> str:
+    """The handler's name (`fibonacci_chart`): the generated client's method names are then
+    readable and stable, not FastAPI's path-and-method compounds."""
+    return route.name
 
 
 def create_api() -> FastAPI:
@@ -29,6 +37,7 @@ def create_api() -> FastAPI:
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=f"{API_PREFIX}/redoc",
+        generate_unique_id_function=operation_id,
     )
     # Innermost: 404/405 for paths and methods under /api that no route takes, before the
     # request reaches Reflex's app mounted behind ours.
@@ -49,6 +58,8 @@ def create_api() -> FastAPI:
     api.include_router(analyses.router, prefix=API_PREFIX)
     api.include_router(charts.router, prefix=API_PREFIX)
     api.include_router(market.router, prefix=API_PREFIX)
+    # MCP over streamable HTTP (app/api/mcp.py); not an OpenAPI operation.
+    api.router.routes.append(mcp_route())
 
     install_openapi(api)
     return api

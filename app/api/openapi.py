@@ -10,6 +10,7 @@ will actually see.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import FastAPI
@@ -73,3 +74,9 @@ def install_openapi(api: FastAPI) -> None:
         return api.openapi_schema
 
     api.openapi = openapi  # type: ignore[method-assign]
+
+
+def document_text(api: FastAPI) -> str:
+    """The document as committed in docs/openapi.json: sorted keys, so a diff shows only what
+    changed in the contract."""
+    return json.dumps(api.openapi(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -259,6 +259,7 @@ class ChartRun:
     response: ChartResponse
     history: PriceHistory
     spec: ChartSpec
+    png: bytes = b""  # the chart as stored (the MCP tools send it as an image)
 
 
 async def run_chart_analysis(
@@ -330,7 +331,7 @@ async def run_chart(
     link = await chart_link(ports.objects, done, ports.link_lifetime)
     assert link is not None  # a done record always has its chart
     response = _response(done.id, history, result, link, watch.timings(), reading)
-    return ChartRun(response=response, history=history, spec=spec)
+    return ChartRun(response=response, history=history, spec=spec, png=png)
 
 
 TextSink = Callable[[str], Awaitable[None]]

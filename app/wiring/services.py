@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 import httpx
+from fastapi import FastAPI
 
 from app.config import MarketDataSource, Settings, get_settings
 from app.services.container import Services
@@ -53,12 +54,16 @@ async def services_lifespan(app: rx.App) -> AsyncIterator[None]:
     """Reflex lifespan task: the app does not serve until its services are built.
 
     They are kept on the FastAPI app's `state`, where `Depends(get_services)` and the UI's
-    accessor find them; removed again on shutdown.
+    accessor find them; removed again on shutdown. The MCP endpoint's session manager runs
+    alongside them (FastAPI's own lifespan does not run under Reflex).
     """
+    from app.api.mcp import serving_mcp
+
     api = app.api_transformer
-    async with open_services(get_settings()) as services:
-        api.state.services = services  # type: ignore[union-attr]
+    assert isinstance(api, FastAPI)
+    async with open_services(get_settings()) as services, serving_mcp(api, services):
+        api.state.services = services
         try:
             yield
         finally:
-            del api.state.services  # type: ignore[union-attr]
+            del api.state.services

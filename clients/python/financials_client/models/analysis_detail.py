@@ -1,0 +1,238 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.ai_summary import AiSummary
+    from ..models.analysis import Analysis
+    from ..models.chart_link import ChartLink
+    from ..models.timings_ms import TimingsMs
+
+
+T = TypeVar("T", bound="AnalysisDetail")
+
+
+@_attrs_define
+class AnalysisDetail:
+    """
+    Attributes:
+        analysis (Analysis | None): The full analysis of a `done` record.
+        chart (ChartLink | None): Link to the chart of a `done` analysis.
+        created_at (datetime.datetime):
+        error (None | str):
+        id (str):
+        interval (str):
+        period (None | str):
+        source (str):
+        status (str): `pending`, `done` or `failed`.
+        summary (AiSummary | None):
+        symbol (str):
+        timings_ms (TimingsMs):
+        tool (str):
+    """
+
+    analysis: Analysis | None
+    chart: ChartLink | None
+    created_at: datetime.datetime
+    error: None | str
+    id: str
+    interval: str
+    period: None | str
+    source: str
+    status: str
+    summary: AiSummary | None
+    symbol: str
+    timings_ms: TimingsMs
+    tool: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.ai_summary import AiSummary  # noqa: PLC0415
+        from ..models.analysis import Analysis  # noqa: PLC0415
+        from ..models.chart_link import ChartLink  # noqa: PLC0415
+
+        analysis: dict[str, Any] | None
+        if isinstance(self.analysis, Analysis):
+            analysis = self.analysis.to_dict()
+        else:
+            analysis = self.analysis
+
+        chart: dict[str, Any] | None
+        if isinstance(self.chart, ChartLink):
+            chart = self.chart.to_dict()
+        else:
+            chart = self.chart
+
+        created_at = self.created_at.isoformat()
+
+        error: None | str
+        error = self.error
+
+        id = self.id
+
+        interval = self.interval
+
+        period: None | str
+        period = self.period
+
+        source = self.source
+
+        status = self.status
+
+        summary: dict[str, Any] | None
+        if isinstance(self.summary, AiSummary):
+            summary = self.summary.to_dict()
+        else:
+            summary = self.summary
+
+        symbol = self.symbol
+
+        timings_ms = self.timings_ms.to_dict()
+
+        tool = self.tool
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "analysis": analysis,
+                "chart": chart,
+                "created_at": created_at,
+                "error": error,
+                "id": id,
+                "interval": interval,
+                "period": period,
+                "source": source,
+                "status": status,
+                "summary": summary,
+                "symbol": symbol,
+                "timings_ms": timings_ms,
+                "tool": tool,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.ai_summary import AiSummary  # noqa: PLC0415
+        from ..models.analysis import Analysis  # noqa: PLC0415
+        from ..models.chart_link import ChartLink  # noqa: PLC0415
+        from ..models.timings_ms import TimingsMs  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_analysis(data: object) -> Analysis | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                analysis_type_0 = Analysis.from_dict(data)
+
+                return analysis_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Analysis | None, data)
+
+        analysis = _parse_analysis(d.pop("analysis"))
+
+        def _parse_chart(data: object) -> ChartLink | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                chart_type_0 = ChartLink.from_dict(data)
+
+                return chart_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChartLink | None, data)
+
+        chart = _parse_chart(d.pop("chart"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        def _parse_error(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        error = _parse_error(d.pop("error"))
+
+        id = d.pop("id")
+
+        interval = d.pop("interval")
+
+        def _parse_period(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        period = _parse_period(d.pop("period"))
+
+        source = d.pop("source")
+
+        status = d.pop("status")
+
+        def _parse_summary(data: object) -> AiSummary | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                summary_type_0 = AiSummary.from_dict(data)
+
+                return summary_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AiSummary | None, data)
+
+        summary = _parse_summary(d.pop("summary"))
+
+        symbol = d.pop("symbol")
+
+        timings_ms = TimingsMs.from_dict(d.pop("timings_ms"))
+
+        tool = d.pop("tool")
+
+        analysis_detail = cls(
+            analysis=analysis,
+            chart=chart,
+            created_at=created_at,
+            error=error,
+            id=id,
+            interval=interval,
+            period=period,
+            source=source,
+            status=status,
+            summary=summary,
+            symbol=symbol,
+            timings_ms=timings_ms,
+            tool=tool,
+        )
+
+        analysis_detail.additional_properties = d
+        return analysis_detail
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

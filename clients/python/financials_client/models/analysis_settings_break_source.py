@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class AnalysisSettingsBreakSource(StrEnum):
+    CLOSE = "close"
+    WICK = "wick"
+
+    def __str__(self) -> str:
+        return str(self.value)
