@@ -53,6 +53,7 @@ class BenchSection(StrEnum):
     cache = "cache"
     fib_baseline = "fib-baseline"
     cli = "cli"
+    readings = "readings"
 
 
 class _Stderr:
@@ -307,6 +308,14 @@ def bench(
     hits: Annotated[
         int, typer.Option(min=10, help="Cache hits timed per backend (cache section).")
     ] = 300,
+    csv_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Add every *.csv in this folder to the bundled series (readings section).",
+            exists=True,
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Time our code against its peer on the same data and print the ratio.
 
@@ -315,7 +324,8 @@ def bench(
     redis-server is started when FINANCIALS_REDIS_URL is not set) and fib-baseline
     (Fibonacci hit-rates vs random levels of the same depth on the bundled series) and cli
     (start-up of --help, version, parse and token in fresh processes, beside bare Python and
-    `import pandas`).
+    `import pandas`) and readings (the offline analyst's calls graded walk-forward beside
+    always-majority, persistence and random calls on the same cuts).
     """
     try:
         counts = [int(part.replace("_", "")) for part in sizes.split(",") if part.strip()]
@@ -352,6 +362,12 @@ def bench(
 
         rows = cli_bench.run(repeat)
         typer.echo(cli_bench.report(rows, bytecode=cli_bench.bytecode_cached()))
+    if section is BenchSection.all:
+        typer.echo("")
+    if section in (BenchSection.all, BenchSection.readings):
+        from app.bench import readings_bench
+
+        typer.echo(readings_bench.report(readings_bench.run(csv_dir)))
 
 
 @cli.command()

@@ -9,6 +9,7 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from analysis.grading import Call
 from language.vocabulary import FIB_RATIOS, Interval, Leg, Period, ToolName, known_ratio
 
 Provider = Literal["dashscope", "offline analyst"]
@@ -31,6 +32,11 @@ class Interpretation(_Model):
     latency_ms: int = Field(ge=0)
     ungrounded: list[str] = Field(
         description="Numbers in the text that match nothing in the analysis, as written."
+    )
+    call: Call | None = Field(
+        default=None,
+        description="The reading's structured call, pinned to its last bar; null when the "
+        "analyst gave none or gave one that failed validation (never invented).",
     )
 
 
