@@ -18,6 +18,8 @@ A call is pinned to the reading's last bar (its time, close and ATR), where grad
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from analysis import Analysis
@@ -117,3 +119,33 @@ def call_sentence(call: StatedCall, decimals: int) -> str:
     if call.invalidation is not None:
         parts.append(f"invalidated through {format_price(call.invalidation, decimals)}")
     return ", ".join(parts) + "."
+
+
+_CALL_BLOCK = re.compile(r"```(?:json)?\s*(?P<body>.*?)\s*```", re.DOTALL | re.IGNORECASE)
+
+
+class CallReply(BaseModel):
+    """The JSON block a cloud model is asked to end its reading with: `{"call": {...}}`."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    call: StatedCall
+
+
+def split_call(text: str) -> tuple[str, StatedCall | None, str | None]:
+    """(the reading without its JSON block, the validated call or None, why there is none).
+
+    The last fenced JSON block is the call. A reply without one, or with one that is not
+    valid JSON or not a valid call, keeps its text and gets no call: a call is never guessed.
+    """
+    blocks = list(_CALL_BLOCK.finditer(text))
+    if not blocks:
+        return text, None, "the reply has no JSON call block"
+    block = blocks[-1]
+    reading = (text[: block.start()] + text[block.end() :]).strip()
+    try:
+        return reading, CallReply.model_validate_json(block.group("body")).call, None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the block"
+        return reading, None, f"the JSON call is invalid at {where}: {first['msg']}"

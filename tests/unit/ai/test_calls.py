@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import AnalysisSettings, analyze
-from analysis.models import Trend
+from analysis.models import Direction, Trend
 from integrations.ai.offline_analyst import OfflineChartInterpreter
 from language.calls import OFFLINE_HORIZON_BARS, offline_call, pinned
 from language.facts import FactEvent, GroundingFacts, grounding_facts
@@ -16,12 +16,12 @@ def _facts() -> GroundingFacts:
     return grounding_facts(analyze(sample_stock("IBM").iloc[-300:], AnalysisSettings()))
 
 
-def _with(swing: Trend, internal: Trend, event: str | None) -> GroundingFacts:
+def _with(swing: Trend, internal: Trend, event: Direction | None) -> GroundingFacts:
     facts = _facts()
     last = (
         None
         if event is None
-        else FactEvent(kind="BOS", direction=event, scale="swing", level=1.0, date="2013-01-02")  # type: ignore[arg-type]
+        else FactEvent(kind="BOS", direction=event, scale="swing", level=1.0, date="2013-01-02")
     )
     return facts.model_copy(
         update={"trend_swing": swing, "trend_internal": internal, "last_event": last}
@@ -39,7 +39,7 @@ def _with(swing: Trend, internal: Trend, event: str | None) -> GroundingFacts:
     ],
 )
 def test_the_bias_is_the_sum_of_three_signals(
-    swing: Trend, internal: Trend, event: str | None, bias: str, confidence: float
+    swing: Trend, internal: Trend, event: Direction | None, bias: str, confidence: float
 ) -> None:
     call = offline_call(_with(swing, internal, event))
     assert call.bias == bias
