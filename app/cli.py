@@ -371,6 +371,41 @@ def bench(
 
 
 @cli.command()
+def grade(
+    source: Annotated[
+        SourceChoice | None,
+        typer.Option(
+            help="Where the bars that grade the calls come from. "
+            "[default: FINANCIALS_MARKET_DATA_SOURCE, auto]"
+        ),
+    ] = None,
+) -> None:
+    """Grade every stored call whose horizon has passed, then print the overall track record."""
+    from app.config import get_settings
+    from app.services.track_record import GradeRun, TrackRecord, grade_due, record_of
+    from app.wiring.market import open_market_data
+    from app.wiring.persistence import open_persistence
+
+    async def run() -> tuple[GradeRun, TrackRecord]:
+        settings = get_settings()
+        async with (
+            open_persistence(settings) as persistence,
+            open_market_data(settings, source.value if source else None) as market,
+        ):
+            done = await grade_due(persistence.records, market.provider)
+            return done, await record_of(persistence.records, None)
+
+    done, record = asyncio.run(run())
+    typer.echo(
+        f"graded {done.graded} call(s); {done.waiting} still inside their horizon; "
+        f"{done.failed} whose bars could not be fetched"
+    )
+    typer.echo(f"directional calls: {record.directional.text()} ({record.graded} graded in all)")
+    for baseline in record.baselines:
+        typer.echo(f"  vs {baseline.name} {baseline.accuracy.text()}: {baseline.verdict}")
+
+
+@cli.command()
 def reference(
     out: Annotated[
         Path | None, typer.Option(help="Write the JSON here (default: the shipped table).")

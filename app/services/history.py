@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from analysis import Analysis
 from analysis.charts.static import DEFAULT_SIZE
+from analysis.grading import Call, Grade
 from app.services.schemas import (
     AiSummary,
     AnalysisDetail,
@@ -50,6 +51,7 @@ async def list_item(
         source=request.source,
         error=record.error,
         chart=await chart_link(objects, record, lifetime),
+        grade=None if record.grade_json is None else Grade.model_validate_json(record.grade_json),
     )
 
 
@@ -84,6 +86,7 @@ async def detail(
             provider=record.ai_provider or "unknown",
             model=record.ai_model or "unknown",
             ungrounded=ungrounded,
+            call=None if record.call_json is None else Call.model_validate_json(record.call_json),
         )
     return AnalysisDetail(
         **item.model_dump(),
