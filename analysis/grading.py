@@ -98,7 +98,7 @@ def later_bars(frame: pd.DataFrame, call: Call) -> pd.DataFrame:
     if index.tz is None and as_of.tz is not None:
         as_of = as_of.tz_convert("UTC").tz_localize(None)
     elif index.tz is not None and as_of.tz is None:
-        as_of = as_of.tz_localize("UTC")
+        as_of = as_of.tz_localize(index.tz)  # a naive time read off these same bars
     start = int(index.searchsorted(as_of, side="right"))
     return frame.iloc[start : start + call.horizon_bars]
 

@@ -75,8 +75,11 @@ def grade_of(record: AnalysisRecord) -> Grade | None:
 
 
 def is_due(call: Call, interval: str, now: datetime) -> bool:
+    """Whether the horizon can have passed by `now`; naive times are taken as UTC."""
     bar = _BAR.get(interval)
-    return bar is None or call.as_of.astimezone(UTC) + bar * call.horizon_bars <= now
+    as_of = call.as_of if call.as_of.tzinfo else call.as_of.replace(tzinfo=UTC)
+    now = now if now.tzinfo else now.replace(tzinfo=UTC)
+    return bar is None or as_of + bar * call.horizon_bars <= now
 
 
 async def grade_due(
