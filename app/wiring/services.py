@@ -3,6 +3,7 @@ and the Reflex lifespan task that hands the result to the API and the UI."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from app.config import MarketDataSource, Settings, get_settings
 from app.services.container import Services
 from app.wiring.ai import open_ai
 from app.wiring.auth import build_auth, build_login, build_session_tokens
+from app.wiring.grader import grade_forever
 from app.wiring.limits import build_limiter
 from app.wiring.market import open_market_data
 from app.wiring.persistence import open_persistence
@@ -53,12 +55,14 @@ async def services_lifespan(app: rx.App) -> AsyncIterator[None]:
     """Reflex lifespan task: the app does not serve until its services are built.
 
     They are kept on the FastAPI app's `state`, where `Depends(get_services)` and the UI's
-    accessor find them; removed again on shutdown.
+    accessor find them; removed again on shutdown. The call grader (`grader`) runs beside.
     """
     api = app.api_transformer
     async with open_services(get_settings()) as services:
         api.state.services = services  # type: ignore[union-attr]
+        grader = asyncio.create_task(grade_forever(services), name="grade calls")
         try:
             yield
         finally:
+            grader.cancel()
             del api.state.services  # type: ignore[union-attr]

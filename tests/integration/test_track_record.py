@@ -146,3 +146,32 @@ def test_a_citation_with_enough_graded_calls_quotes_rate_interval_and_sample() -
         "Track record: bullish calls of the offline analyst were right 67% [54%-77%] of 60 graded."
     )
     assert "not enough" in citation_from(record, "offline analyst", "bearish")
+
+
+async def test_the_apps_background_grader_grades_and_keeps_running(
+    records: SqlAnalysisRepository,
+) -> None:
+    import asyncio
+    from types import SimpleNamespace
+
+    from app.wiring.grader import grade_forever
+
+    record = await _stored_reading(records, CUT)
+    services = SimpleNamespace(
+        persistence=SimpleNamespace(records=records),
+        market=SimpleNamespace(provider=SampleProvider()),
+    )
+    task = asyncio.create_task(
+        grade_forever(services, every=timedelta(milliseconds=10), first_after=timedelta(0))  # type: ignore[arg-type]
+    )
+    try:
+        for _ in range(200):
+            stored = await records.get(record.id, owner="alice")
+            if stored is not None and stored.grade_json is not None:
+                break
+            await asyncio.sleep(0.02)
+        assert stored is not None
+        assert stored.grade_json is not None
+        assert not task.done(), "it keeps running for the next calls"
+    finally:
+        task.cancel()
