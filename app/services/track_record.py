@@ -269,3 +269,45 @@ def citation_from(record: TrackRecord, provider: str, bias: Bias) -> str:
 async def citation(records: AnalysisRepository, provider: str, bias: Bias) -> str:
     """`citation_from` over everyone's graded calls."""
     return citation_from(await record_of(records, None), provider, bias)
+
+
+def grade_label(grade: Grade | None) -> str:
+    """A history card's badge: `call right (+1.2 ATR)`; empty while there is no grade."""
+    if grade is None:
+        return ""
+    return f"call {grade.outcome} ({grade.move_atr:+.1f} ATR)"
+
+
+class RecordRow(BaseModel):
+    """One bar of the record page's chart and one row of its table."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    accuracy_pct: float
+    low_pct: float
+    high_pct: float
+    decided: int
+    verdict: str
+
+
+def record_rows(record: TrackRecord) -> list[RecordRow]:
+    """The calls' directional accuracy, then each baseline's on the same calls."""
+    rows = []
+    for name, value, verdict in [
+        ("these calls", record.directional, ""),
+        *((b.name, b.accuracy, b.verdict) for b in record.baselines),
+    ]:
+        if value.rate is None or value.interval is None:
+            continue
+        rows.append(
+            RecordRow(
+                name=name,
+                accuracy_pct=round(value.rate * 100, 1),
+                low_pct=round(value.interval[0] * 100, 1),
+                high_pct=round(value.interval[1] * 100, 1),
+                decided=value.decided,
+                verdict=verdict,
+            )
+        )
+    return rows
