@@ -14,8 +14,8 @@ def _graded(outcome: str, bias: str = "bullish") -> AnalysisRecord:
     realised = "flat" if outcome == "flat" else ("up" if outcome == "right" else "down")
     move = {"up": 1.5, "down": -2.5, "flat": 0.1}[realised]
     grade = Grade(
-        outcome=outcome,  # type: ignore[arg-type]
-        realised=realised,  # type: ignore[arg-type]
+        outcome=outcome,
+        realised=realised,
         move_atr=move,
         threshold_atr=0.5,
         end_time=datetime(2013, 1, 10, tzinfo=UTC),
