@@ -30,6 +30,7 @@ from analysis.grading import DEFAULT_THRESHOLD_ATR, Bias, Call, Grade, Outcome, 
 from analysis.track_record import Accuracy, accuracy, verdict_against
 from app.bench.fib_baseline_bench import universe
 from integrations.ai.offline_analyst import OfflineChartInterpreter
+from language.calls import OFFLINE_HORIZON_BARS
 
 WINDOW = 300
 STEP = 10
@@ -141,7 +142,7 @@ def _cell(value: Accuracy) -> str:
 def report(rows: list[Row], *, window: int = WINDOW, step: int = STEP) -> str:
     lines = [
         f"Offline analyst's calls, walk-forward (reading of the {window} bars up to each cut, "
-        f"a cut every {step} bars, graded on the next 10 bars, flat within "
+        f"a cut every {step} bars, graded on the next {OFFLINE_HORIZON_BARS} bars, flat within "
         f"{DEFAULT_THRESHOLD_ATR} ATR)",
         f"{'series':>7} {'cuts':>5} {'neutral':>7} {'decided':>7} {'analyst':>18} "
         + " ".join(f"{name:>18}" for name in BASELINES),
