@@ -111,11 +111,13 @@ def run(
     threshold: float = DEFAULT_THRESHOLD_ATR,
     seed: int = SEED,
 ) -> list[Row]:
-    """One row per series with enough bars, then `all` pooling every cut."""
+    """One row per series, then `all` pooling every cut; a series shorter than a window and
+    a horizon keeps its row, with no cuts, so the table shows it was skipped."""
     records = [
         asyncio.run(_series(symbol, frame, window, step, threshold, seed))
-        for symbol, frame in universe(csv_dir).items()
         if len(frame) > window + step
+        else SeriesRecord(symbol)
+        for symbol, frame in universe(csv_dir).items()
     ]
     rows = [_row(r.symbol, [r]) for r in records]
     return [*rows, _row("all", records)]
