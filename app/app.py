@@ -15,8 +15,10 @@ from app.logging import configure_logging, get_logger
 from app.ui.pages.chat import chat_page
 from app.ui.pages.history import history_page
 from app.ui.pages.login import login_page
+from app.ui.pages.record import record_page
 from app.ui.state.chat import ChatState
 from app.ui.state.history import HistoryState
+from app.ui.state.record import RecordState
 from app.ui.state.session import LOGIN_ROUTE, LoginState
 from app.wiring import services_lifespan
 
@@ -36,5 +38,8 @@ app.register_lifespan_task(services_lifespan)
 app.add_page(chat_page, route="/", title="Financials", image="/favicon.svg", on_load=ChatState.load)
 app.add_page(
     history_page, route="/history", title="History · Financials", on_load=HistoryState.load
+)
+app.add_page(
+    record_page, route="/record", title="Track record · Financials", on_load=RecordState.load
 )
 app.add_page(login_page, route=LOGIN_ROUTE, title="Sign in · Financials", on_load=LoginState.load)

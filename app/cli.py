@@ -53,6 +53,7 @@ class BenchSection(StrEnum):
     cache = "cache"
     fib_baseline = "fib-baseline"
     cli = "cli"
+    readings = "readings"
 
 
 class _Stderr:
@@ -326,6 +327,14 @@ def bench(
     hits: Annotated[
         int, typer.Option(min=10, help="Cache hits timed per backend (cache section).")
     ] = 300,
+    csv_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Add every *.csv in this folder to the bundled series (readings section).",
+            exists=True,
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Time our code against its peer on the same data and print the ratio.
 
@@ -334,7 +343,8 @@ def bench(
     redis-server is started when FINANCIALS_REDIS_URL is not set) and fib-baseline
     (Fibonacci hit-rates vs random levels of the same depth on the bundled series) and cli
     (start-up of --help, version, parse and token in fresh processes, beside bare Python and
-    `import pandas`).
+    `import pandas`) and readings (the offline analyst's calls graded walk-forward beside
+    always-majority, persistence and random calls on the same cuts).
     """
     try:
         counts = [int(part.replace("_", "")) for part in sizes.split(",") if part.strip()]
@@ -371,6 +381,47 @@ def bench(
 
         rows = cli_bench.run(repeat)
         typer.echo(cli_bench.report(rows, bytecode=cli_bench.bytecode_cached()))
+    if section is BenchSection.all:
+        typer.echo("")
+    if section in (BenchSection.all, BenchSection.readings):
+        from app.bench import readings_bench
+
+        typer.echo(readings_bench.report(readings_bench.run(csv_dir)))
+
+
+@cli.command()
+def grade(
+    source: Annotated[
+        SourceChoice | None,
+        typer.Option(
+            help="Where the bars that grade the calls come from. "
+            "[default: FINANCIALS_MARKET_DATA_SOURCE, auto]"
+        ),
+    ] = None,
+) -> None:
+    """Grade every stored call whose horizon has passed, then print the overall track record."""
+    from app.config import get_settings
+    from app.services.track_record import GradeRun, TrackRecord, grade_due, record_of
+    from app.wiring.market import open_market_data
+    from app.wiring.persistence import open_persistence
+
+    async def run() -> tuple[GradeRun, TrackRecord]:
+        settings = get_settings()
+        async with (
+            open_persistence(settings) as persistence,
+            open_market_data(settings, source.value if source else None) as market,
+        ):
+            done = await grade_due(persistence.records, market.provider)
+            return done, await record_of(persistence.records, None)
+
+    done, record = asyncio.run(run())
+    typer.echo(
+        f"graded {done.graded} call(s); {done.waiting} still inside their horizon; "
+        f"{done.failed} whose bars could not be fetched"
+    )
+    typer.echo(f"directional calls: {record.directional.text()} ({record.graded} graded in all)")
+    for baseline in record.baselines:
+        typer.echo(f"  vs {baseline.name} {baseline.accuracy.text()}: {baseline.verdict}")
 
 
 @cli.command()

@@ -8,6 +8,7 @@ tests check that on real series.
 
 from __future__ import annotations
 
+from language.calls import StatedCall, call_sentence
 from language.facts import (
     FactEvent,
     FactLevel,
@@ -30,8 +31,14 @@ NO_QUESTIONS = (
 _EVENT_NAMES = {"BOS": "break of structure", "CHoCH": "change of character"}
 
 
-def write(facts: GroundingFacts, *, symbol: str | None, question: str | None) -> list[str]:
-    """The reading as parts: a summary paragraph, key points, and the signature."""
+def write(
+    facts: GroundingFacts,
+    *,
+    symbol: str | None,
+    question: str | None,
+    call: StatedCall | None = None,
+) -> list[str]:
+    """The reading as parts: a summary paragraph, key points (the call last), the signature."""
     price = _Prices(facts.price_decimals)
     subject = symbol or "Price"
     summary = [
@@ -52,6 +59,8 @@ def write(facts: GroundingFacts, *, symbol: str | None, question: str | None) ->
     if facts.fibonacci is not None:
         lo, hi = facts.fibonacci.golden_pocket
         points.append(f"Golden pocket: {price(lo)}–{price(hi)}.")
+    if call is not None:
+        points.append(call_sentence(call, facts.price_decimals))
     sentences = [s for s in summary if s]
     return [
         " ".join(sentences) + "\n\n",

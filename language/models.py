@@ -5,13 +5,22 @@ Pure models shared by the AI adapters (integrations/ai), the rules here and the 
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, Self
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from language.vocabulary import FIB_RATIOS, Interval, Leg, Period, ToolName, known_ratio
 
 Provider = Literal["dashscope", "offline analyst"]
+
+# The call's model lives in `analysis.grading`, whose package loads pandas; quick commands
+# (`financials parse`) import this module and must not, so the field is checked on use.
+if TYPE_CHECKING:
+    from analysis.grading import Call
+
+    CallField = Call | None
+else:
+    CallField = Any
 
 
 class _Model(BaseModel):
@@ -32,6 +41,20 @@ class Interpretation(_Model):
     ungrounded: list[str] = Field(
         description="Numbers in the text that match nothing in the analysis, as written."
     )
+    call: CallField = Field(
+        default=None,
+        description="The reading's structured call (`analysis.grading.Call`), pinned to its "
+        "last bar; null when the analyst gave none or an invalid one (never invented).",
+    )
+
+    @field_validator("call", mode="before")
+    @classmethod
+    def _a_call(cls, value: object) -> object:
+        if value is None:
+            return None
+        from analysis.grading import Call
+
+        return value if isinstance(value, Call) else Call.model_validate(value)
 
 
 class PlannedCall(_Model):

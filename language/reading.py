@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from analysis import Analysis
+from analysis.grading import Call
 from language.facts import GroundingFacts
 from language.grounding import check_facts, settings_multipliers
 from language.models import Interpretation, Provider
@@ -28,6 +29,7 @@ def finish(
     provider: Provider,
     model: str,
     latency_ms: int,
+    call: Call | None = None,
 ) -> Interpretation:
     report = check_facts(text, facts, settings_multipliers(analysis))
     return Interpretation(
@@ -38,4 +40,5 @@ def finish(
         model=model,
         latency_ms=max(0, latency_ms),
         ungrounded=report.ungrounded,
+        call=call,
     )

@@ -316,6 +316,7 @@ async def run_chart(
                 ai_text=reading.text if reading else None,
                 ai_provider=reading.provider if reading else None,
                 ai_model=reading.model if reading else None,
+                call_json=reading.call.model_dump_json() if reading and reading.call else None,
                 timings=watch.timings(),
             ),
         )
@@ -330,7 +331,8 @@ async def run_chart(
         raise
     link = await chart_link(ports.objects, done, ports.link_lifetime)
     assert link is not None  # a done record always has its chart
-    response = _response(done.id, history, result, link, watch.timings(), reading)
+    cited = await _citation(ports.records, reading)
+    response = _response(done.id, history, result, link, watch.timings(), reading, cited)
     return ChartRun(response=response, history=history, spec=spec, png=png)
 
 
@@ -377,12 +379,27 @@ async def interpret(
     return reading
 
 
-def summary_of(reading: Interpretation) -> AiSummary:
+async def _citation(records: AnalysisRepository, reading: Interpretation | None) -> str | None:
+    """The record of the reading's kind of call; a failure to read it costs only the sentence."""
+    if reading is None or reading.call is None:
+        return None
+    from app.services.track_record import citation
+
+    try:
+        return await citation(records, reading.provider, reading.call.bias)
+    except Exception:
+        log.exception("the track record could not be read for a citation")
+        return None
+
+
+def summary_of(reading: Interpretation, track_record: str | None = None) -> AiSummary:
     return AiSummary(
         text=reading.text,
         provider=reading.provider,
         model=reading.model,
         ungrounded=reading.ungrounded,
+        call=reading.call,
+        track_record=track_record,
     )
 
 
@@ -393,12 +410,13 @@ def _response(
     link: ChartLink,
     timings: Timings,
     reading: Interpretation | None,
+    track_record: str | None = None,
 ) -> ChartResponse:
     return ChartResponse(
         **_result(history, result).model_dump(),
         id=record_id,
         chart=link,
-        summary=summary_of(reading) if reading else None,
+        summary=summary_of(reading, track_record) if reading else None,
         timings_ms=TimingsMs.of(timings),
     )
 

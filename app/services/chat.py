@@ -25,7 +25,7 @@ from app.services.analyses import (
     fetch_and_analyse,
     run_chart,
 )
-from app.services.schemas import ChartRequest
+from app.services.schemas import AiSummary, ChartRequest
 from integrations.ai.port import ChatPlanner
 from integrations.chat_history import ChatHistoryStore, ChatMessage
 from integrations.market_data import MarketDataError, PriceHistory, Quote
@@ -277,8 +277,7 @@ async def _run(call: PlannedCall, plan: Plan, how: _How) -> ChatAnswer:
         progress=how.progress or _quiet,
         on_text=how.on_text,
     )
-    reading = run.response.summary
-    body = reading.text if reading else "Analysis ready."
+    body = reading_text(run.response.summary)
     return ChatAnswer(
         kind="analysis",
         text=(notes + "\n\n" + body).strip(),
@@ -287,6 +286,15 @@ async def _run(call: PlannedCall, plan: Plan, how: _How) -> ChatAnswer:
         tool=call.tool,
         request=request,
     )
+
+
+def reading_text(summary: AiSummary | None) -> str:
+    """The reading as the chat shows it, followed by the record of its kind of call."""
+    if summary is None:
+        return "Analysis ready."
+    if summary.track_record is None:
+        return summary.text
+    return f"{summary.text}\n\n_{summary.track_record}_"
 
 
 async def _quiet(_step: str) -> None:
@@ -358,10 +366,9 @@ async def answer_file(
         run = await run_chart(ports, owner, request, tool="fibonacci")
     except (MarketDataError, AnalysisInputError) as exc:
         return ChatAnswer(kind="error", text=f"{label}: {exc}", tool="fibonacci")
-    summary = run.response.summary
     return ChatAnswer(
         kind="analysis",
-        text=summary.text if summary else "Analysis ready.",
+        text=reading_text(run.response.summary),
         run=run,
         tool="fibonacci",
     )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from analysis import Analysis
 from analysis.charts.static import DEFAULT_SIZE
+from analysis.grading import Call, Grade
 from app.services.schemas import (
     AiSummary,
     AnalysisDetail,
@@ -15,6 +16,7 @@ from app.services.schemas import (
     ChartLink,
     TimingsMs,
 )
+from app.services.track_record import citation
 from integrations.paging import Page
 from integrations.records.models import AnalysisRecord, AnalysisStatus
 from integrations.records.port import AnalysisRepository
@@ -50,6 +52,7 @@ async def list_item(
         source=request.source,
         error=record.error,
         chart=await chart_link(objects, record, lifetime),
+        grade=None if record.grade_json is None else Grade.model_validate_json(record.grade_json),
     )
 
 
@@ -71,11 +74,16 @@ async def page_of_analyses(
 
 
 async def detail(
-    objects: ObjectStore, record: AnalysisRecord, lifetime: timedelta
+    objects: ObjectStore,
+    record: AnalysisRecord,
+    lifetime: timedelta,
+    records: AnalysisRepository | None = None,
 ) -> AnalysisDetail:
+    """The record in full; with `records`, its reading cites the track record as it is now."""
     item = await list_item(objects, record, lifetime)
     analysis = Analysis.model_validate_json(record.result_json) if record.result_json else None
     summary = None
+    call = None if record.call_json is None else Call.model_validate_json(record.call_json)
     if record.ai_text is not None:
         # The grounding check is a pure function of text and analysis: re-run, not stored.
         ungrounded = check_grounding(record.ai_text, analysis).ungrounded if analysis else []
@@ -84,6 +92,10 @@ async def detail(
             provider=record.ai_provider or "unknown",
             model=record.ai_model or "unknown",
             ungrounded=ungrounded,
+            call=call,
+            track_record=None
+            if call is None or records is None
+            else await citation(records, record.ai_provider or "unknown", call.bias),
         )
     return AnalysisDetail(
         **item.model_dump(),

@@ -50,6 +50,7 @@ class AnalysisOutcome(BaseModel):
     ai_text: str | None = None
     ai_provider: str | None = None
     ai_model: str | None = None
+    call_json: str | None = Field(default=None, description="The reading's `Call` JSON.")
     timings: Timings = Timings()
 
 
@@ -84,6 +85,7 @@ async def complete_analysis(
             "ai_text": outcome.ai_text,
             "ai_provider": outcome.ai_provider,
             "ai_model": outcome.ai_model,
+            "call_json": outcome.call_json,
             "timings": outcome.timings,
             "error": None,
         }

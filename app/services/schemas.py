@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from pydantic.config import JsonDict
 
 from analysis import Analysis, AnalysisSettings
+from analysis.grading import Call, Grade
 from analysis.models import Detector
 from integrations.records.models import Timings
 from language.vocabulary import Interval, Period
@@ -36,6 +37,16 @@ class AiSummary(_Body):
     ungrounded: list[str] = Field(
         default_factory=list,
         description="Numbers in the text that match nothing in the analysis (check them).",
+    )
+    call: Call | None = Field(
+        default=None,
+        description="The reading's call (bias, horizon, levels, invalidation, confidence), "
+        "pinned to the last bar; null when the analyst gave no valid call.",
+    )
+    track_record: str | None = Field(
+        default=None,
+        description="What graded calls of this kind did (with interval and sample), or that "
+        "there are not enough graded calls yet.",
     )
 
 
@@ -64,6 +75,9 @@ class AnalysisListItem(_Body):
     source: str
     error: str | None
     chart: ChartLink | None = Field(description="Link to the chart of a `done` analysis.")
+    grade: Grade | None = Field(
+        default=None, description="The reading's call graded on what price did next, once known."
+    )
 
 
 class AnalysisPage(_Body):

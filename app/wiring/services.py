@@ -3,6 +3,7 @@ and the Reflex lifespan task that hands the result to the API and the UI."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from app.config import MarketDataSource, Settings, get_settings
 from app.services.container import Services
 from app.wiring.ai import open_ai
 from app.wiring.auth import build_auth, build_login, build_session_tokens
+from app.wiring.grader import grade_forever
 from app.wiring.limits import build_limiter
 from app.wiring.market import open_market_data
 from app.wiring.persistence import open_persistence
@@ -54,8 +56,9 @@ async def services_lifespan(app: rx.App) -> AsyncIterator[None]:
     """Reflex lifespan task: the app does not serve until its services are built.
 
     They are kept on the FastAPI app's `state`, where `Depends(get_services)` and the UI's
-    accessor find them; removed again on shutdown. The MCP endpoint's session manager runs
-    alongside them (FastAPI's own lifespan does not run under Reflex).
+    accessor find them; removed again on shutdown. The MCP endpoint's session manager and
+    the call grader (`grader`) run alongside them (FastAPI's own lifespan does not run under
+    Reflex).
     """
     from app.api.mcp import serving_mcp
 
@@ -63,7 +66,9 @@ async def services_lifespan(app: rx.App) -> AsyncIterator[None]:
     assert isinstance(api, FastAPI)
     async with open_services(get_settings()) as services, serving_mcp(api, services):
         api.state.services = services
+        grader = asyncio.create_task(grade_forever(services), name="grade calls")
         try:
             yield
         finally:
+            grader.cancel()
             del api.state.services

@@ -9,15 +9,19 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator
 
+import structlog
+
 from analysis import Analysis
 from integrations.ai.dashscope_transport import DashScopeTransport
 from integrations.ai.errors import AiResponseError
 from integrations.ai.prompts import interpreter_messages
 from integrations.ai.streaming import InterpretationStream
+from language.calls import pinned, split_call
 from language.facts import GroundingFacts, grounding_facts
 from language.models import Interpretation
 from language.reading import finish
 
+log = structlog.get_logger(__name__)
 DEFAULT_VL_MODEL = "qwen3-vl-plus"
 MAX_TOKENS = 700
 TEMPERATURE = 0.2  # a reading of numbers, not creative writing
@@ -82,14 +86,22 @@ class DashScopeChartInterpreter:
         started: float,
         empty: str,
     ) -> Interpretation:
-        """Checks the model wrote something (`empty` says how it failed), then grounds it."""
+        """Checks the model wrote something (`empty` says how it failed), takes its JSON call
+        off the text (a missing or invalid one leaves the reading without a call), then
+        grounds the rest."""
         if not text.strip():
             raise AiResponseError(f"{self.model} {empty}")
+        reading, stated, problem = split_call(text)
+        if problem is not None:
+            log.info("reading kept without a call", model=self.model, reason=problem)
+        if not reading.strip():
+            raise AiResponseError(f"{self.model} returned a call and no reading")
         return finish(
-            text,
+            reading,
             analysis=analysis,
             facts=facts,
             provider="dashscope",
             model=self.model,
             latency_ms=round((time.perf_counter() - started) * 1000),
+            call=None if stated is None else pinned(stated, analysis),
         )

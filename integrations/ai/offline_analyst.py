@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 from analysis import Analysis
 from integrations.ai.streaming import InterpretationStream
 from language.analyst import PROVIDER_LABEL, RULES_VERSION, write
+from language.calls import offline_call, pinned
 from language.facts import grounding_facts
 from language.models import Interpretation
 from language.reading import finish
@@ -44,9 +45,10 @@ class OfflineChartInterpreter:
     ) -> InterpretationStream:
         started = time.perf_counter()
         facts = grounding_facts(analysis)
+        stated = offline_call(facts)
 
         async def deltas() -> AsyncIterator[str]:
-            for part in write(facts, symbol=symbol, question=question):
+            for part in write(facts, symbol=symbol, question=question, call=stated):
                 yield part
 
         def done(text: str) -> Interpretation:
@@ -57,6 +59,7 @@ class OfflineChartInterpreter:
                 provider=PROVIDER_LABEL,
                 model=RULES_VERSION,
                 latency_ms=round((time.perf_counter() - started) * 1000),
+                call=pinned(stated, analysis),
             )
 
         return InterpretationStream(deltas(), done)

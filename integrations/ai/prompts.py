@@ -23,7 +23,14 @@ history" say so plainly instead of presenting the rate as meaningful.
 Rules: every price or percentage you write must appear in FACTS, written as it appears \
 there; the only other numbers allowed are distances between last_close and a level of FACTS \
 (in price, or in percent of last_close). Never read prices off the axis. No investment advice. \
-If the user asks a question, answer it first, from the chart and FACTS."""
+If the user asks a question, answer it first, from the chart and FACTS.
+End with your call as one fenced JSON block and nothing after it:
+```json
+{"call": {"bias": "bullish" | "bearish" | "neutral", "horizon_bars": <bars of this chart, \
+1 to 500>, "watch_levels": [<up to 5 prices of FACTS>], "invalidation": <a price of FACTS \
+through which the call is wrong, or null>, "confidence": <0 to 1>}}
+```
+The call is graded on the bars that follow the chart's last bar."""
 
 
 def png_data_uri(png: bytes) -> str:

@@ -31,6 +31,16 @@ Symbol = Annotated[str, AfterValidator(_upper), Field(pattern=SYMBOL_PATTERN)]
 ChartKey = Annotated[str, Field(min_length=1, max_length=512)]
 
 
+# The most calls one grader run or one record page reads at once.
+MAX_CALLS = 5000
+
+
+def check_calls_limit(limit: int) -> int:
+    if not 1 <= limit <= MAX_CALLS:
+        raise ValueError(f"ask for 1 to {MAX_CALLS} calls at once, not {limit}")
+    return limit
+
+
 def new_record_id() -> str:
     return uuid.uuid4().hex
 
@@ -102,6 +112,17 @@ class AnalysisRecord(BaseModel):
     ai_model: ShortText | None = None
     timings: Timings = Timings()
     error: str | None = Field(default=None, max_length=4000)
+    call_json: str | None = Field(
+        default=None, description="The reading's call (`analysis.grading.Call` JSON), if any."
+    )
+    grade_json: str | None = Field(
+        default=None, description="The call's grade (`analysis.grading.Grade` JSON), once known."
+    )
+    graded_at: UtcMillis | None = Field(default=None, description="When the grade was stored.")
+
+    @property
+    def awaits_grade(self) -> bool:
+        return self.call_json is not None and self.grade_json is None
 
     @model_validator(mode="after")
     def _status_is_backed_by_its_data(self) -> Self:
@@ -109,4 +130,6 @@ class AnalysisRecord(BaseModel):
             raise ValueError("a `done` analysis needs its `result_json` and at least one chart key")
         if self.status is AnalysisStatus.FAILED and not self.error:
             raise ValueError("a `failed` analysis needs an `error` message")
+        if self.grade_json is not None and (self.call_json is None or self.graded_at is None):
+            raise ValueError("a grade needs the call it grades and the time it was stored")
         return self

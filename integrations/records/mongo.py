@@ -21,10 +21,12 @@ from integrations.paging import DEFAULT_PAGE_SIZE, Page, check_page_size
 from integrations.records.cursor import page_of, read_position
 from integrations.records.errors import RecordConflictError
 from integrations.records.models import (
+    MAX_CALLS,
     AnalysisRecord,
     AnalysisRequest,
     AnalysisStatus,
     Timings,
+    check_calls_limit,
     normalize_symbol,
 )
 
@@ -46,6 +48,9 @@ class AnalysisDocument(Document):
     ai_model: str | None = None
     timings: Timings = Timings()
     error: str | None = None
+    call_json: str | None = None
+    grade_json: str | None = None
+    graded_at: datetime | None = None
 
     class Settings:
         name = COLLECTION
@@ -63,6 +68,8 @@ class AnalysisDocument(Document):
                 ],
                 name="owner_symbol_created_desc",
             ),
+            # The grader's queue (graded_at null, oldest first) and the record page's reads.
+            IndexModel([("graded_at", ASCENDING), ("created_at", ASCENDING)], name="graded"),
         ]
 
 
@@ -145,3 +152,29 @@ class MongoAnalysisRepository:
             .to_list()
         )
         return page_of([_to_record(document) for document in documents], limit)
+
+    async def ungraded_calls(self, *, limit: int = MAX_CALLS) -> list[AnalysisRecord]:
+        check_calls_limit(limit)
+        query = {"graded_at": None, "call_json": {"$ne": None}, "status": AnalysisStatus.DONE}
+        documents = (
+            await AnalysisDocument.find(query)
+            .sort([("created_at", SortDirection.ASCENDING), ("_id", SortDirection.ASCENDING)])
+            .limit(limit)
+            .to_list()
+        )
+        return [_to_record(document) for document in documents]
+
+    async def graded_calls(
+        self, *, owner: str | None = None, limit: int = MAX_CALLS
+    ) -> list[AnalysisRecord]:
+        check_calls_limit(limit)
+        query: dict[str, Any] = {"graded_at": {"$ne": None}}
+        if owner is not None:
+            query["owner"] = owner
+        documents = (
+            await AnalysisDocument.find(query)
+            .sort([("created_at", SortDirection.DESCENDING), ("_id", SortDirection.DESCENDING)])
+            .limit(limit)
+            .to_list()
+        )
+        return [_to_record(document) for document in documents]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from integrations.paging import DEFAULT_PAGE_SIZE, Page
-from integrations.records.models import AnalysisRecord
+from integrations.records.models import MAX_CALLS, AnalysisRecord
 
 
 class AnalysisRepository(Protocol):
@@ -46,4 +46,17 @@ class AnalysisRepository(Protocol):
 
         Raises `InvalidPageRequestError` for a bad `limit` or `cursor`.
         """
+        ...
+
+    async def ungraded_calls(self, *, limit: int = MAX_CALLS) -> list[AnalysisRecord]:
+        """Every owner's done records with a call and no grade yet, oldest first.
+
+        For the grader (`financials grade`, the app's background task), never for a user.
+        """
+        ...
+
+    async def graded_calls(
+        self, *, owner: str | None = None, limit: int = MAX_CALLS
+    ) -> list[AnalysisRecord]:
+        """Records whose call is graded, newest first: one owner's, or everyone's (None)."""
         ...

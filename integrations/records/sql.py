@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from integrations.paging import DEFAULT_PAGE_SIZE, Page, check_page_size
 from integrations.records.cursor import page_of, read_position
 from integrations.records.errors import RecordConflictError
 from integrations.records.models import (
+    MAX_CALLS,
     AnalysisRecord,
     AnalysisRequest,
     AnalysisStatus,
     Timings,
+    check_calls_limit,
     normalize_symbol,
 )
 from integrations.records.sql_tables import AnalysisRow
@@ -49,6 +52,9 @@ def _to_row(record: AnalysisRecord) -> AnalysisRow:
         ai_ms=timings.ai_ms,
         total_ms=timings.total_ms,
         error=record.error,
+        call_json=record.call_json,
+        grade_json=record.grade_json,
+        graded_at=record.graded_at,
     )
 
 
@@ -81,6 +87,9 @@ def _to_record(row: AnalysisRow) -> AnalysisRecord:
             total_ms=row.total_ms,
         ),
         error=row.error,
+        call_json=row.call_json,
+        grade_json=row.grade_json,
+        graded_at=row.graded_at,
     )
 
 
@@ -134,3 +143,31 @@ class SqlAnalysisRepository(SqlStore):
                 return [_to_record(row) for row in session.exec(statement)]
 
         return page_of(await self._run(fetch), limit)
+
+    async def ungraded_calls(self, *, limit: int = MAX_CALLS) -> list[AnalysisRecord]:
+        check_calls_limit(limit)
+        statement = (
+            select(AnalysisRow)
+            .where(col(AnalysisRow.graded_at).is_(None))
+            .where(col(AnalysisRow.call_json).is_not(None))
+            .where(col(AnalysisRow.status) == AnalysisStatus.DONE.value)
+            .order_by(col(AnalysisRow.created_at), col(AnalysisRow.id))
+            .limit(limit)
+        )
+        return await self._run(lambda: self._fetch(statement))
+
+    async def graded_calls(
+        self, *, owner: str | None = None, limit: int = MAX_CALLS
+    ) -> list[AnalysisRecord]:
+        check_calls_limit(limit)
+        statement = select(AnalysisRow).where(col(AnalysisRow.graded_at).is_not(None))
+        if owner is not None:
+            statement = statement.where(col(AnalysisRow.owner) == owner)
+        statement = statement.order_by(
+            col(AnalysisRow.created_at).desc(), col(AnalysisRow.id).desc()
+        ).limit(limit)
+        return await self._run(lambda: self._fetch(statement))
+
+    def _fetch(self, statement: SelectOfScalar[AnalysisRow]) -> list[AnalysisRecord]:
+        with Session(self._engine) as session:
+            return [_to_record(row) for row in session.exec(statement)]

@@ -17,6 +17,7 @@ class AnalysisRow(TableBase, table=True):
     __table_args__ = (
         Index("ix_analysis_records_owner_created", "owner", "created_at", "id"),
         Index("ix_analysis_records_symbol", "symbol", "created_at"),
+        Index("ix_analysis_records_graded", "graded_at", "created_at"),
     )
 
     id: str = Field(primary_key=True, max_length=32)
@@ -42,3 +43,6 @@ class AnalysisRow(TableBase, table=True):
     ai_ms: float | None = None
     total_ms: float | None = None
     error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    call_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    grade_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    graded_at: datetime | None = None

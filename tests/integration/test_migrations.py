@@ -91,3 +91,35 @@ def test_a_migration_lock_held_too_long_is_a_clear_error(tmp_path: Path) -> None
     upgrade_to_head(engine)  # released: it migrates
     assert "analysis_records" in inspect(engine).get_table_names()
     engine.dispose()
+
+
+@pytest.mark.parametrize("sql_url", SQL_BACKENDS, indirect=True)
+def test_records_made_before_graded_calls_keep_their_data_and_await_no_grade(
+    sql_url: str,
+) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from integrations.sql.migrate import alembic_config
+
+    engine = create_sql_engine(sql_url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+        connection.execute(
+            text(
+                "INSERT INTO analysis_records (id, owner, created_at, status, symbol, interval, "
+                "tool, source, chart_keys, ai_text) VALUES ('a' || :pad, 'alice', "
+                "'2025-03-01 14:30:00+00:00', 'done', 'TSLA', '1d', 'fibonacci', 'yahoo', '[]', "
+                "'an old reading')"
+            ),
+            {"pad": "0" * 31},
+        )
+    upgrade_to_head(engine)
+    with engine.connect() as connection:
+        row = connection.execute(
+            text("SELECT ai_text, call_json, grade_json, graded_at FROM analysis_records")
+        ).one()
+    engine.dispose()
+
+    assert tuple(row) == ("an old reading", None, None, None)
+    assert schema_versions(sql_url) == ["0003"]

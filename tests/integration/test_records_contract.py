@@ -165,3 +165,59 @@ async def test_bad_page_requests_say_what_is_accepted(repository: AnalysisReposi
 
 async def test_a_started_repository_answers_a_ping(repository: AnalysisRepository) -> None:
     await repository.ping()
+
+
+def _with_call(record: AnalysisRecord, *, graded: bool = False) -> AnalysisRecord:
+    fields = {
+        **_done(record).model_dump(),
+        "call_json": '{"bias": "bullish", "horizon_bars": 10}',
+    }
+    if graded:
+        fields |= {"grade_json": '{"outcome": "right"}', "graded_at": BASE + timedelta(days=20)}
+    return AnalysisRecord.model_validate(fields)
+
+
+async def test_a_call_and_its_grade_read_back_field_for_field(
+    repository: AnalysisRepository,
+) -> None:
+    record = _with_call(_record(), graded=True)
+    await repository.save(record)
+
+    assert await repository.get(record.id, owner="alice") == record
+
+
+async def test_the_grader_finds_every_owners_ungraded_calls_oldest_first(
+    repository: AnalysisRepository,
+) -> None:
+    older = _with_call(_record("bob", minutes=1))
+    newer = _with_call(_record("alice", minutes=5))
+    graded = _with_call(_record("alice", minutes=3), graded=True)
+    no_call = _done(_record("alice", minutes=2))
+    pending = _record("alice", minutes=4)  # not done: nothing to grade
+    for record in (newer, graded, no_call, pending, older):
+        await repository.save(record)
+
+    queue = await repository.ungraded_calls()
+
+    assert [r.id for r in queue] == [older.id, newer.id]
+    assert all(r.awaits_grade for r in queue)
+    assert [r.id for r in await repository.ungraded_calls(limit=1)] == [older.id]
+
+
+async def test_graded_calls_are_one_owners_or_everyones_newest_first(
+    repository: AnalysisRepository,
+) -> None:
+    alice_old = _with_call(_record("alice", minutes=1), graded=True)
+    alice_new = _with_call(_record("alice", minutes=9), graded=True)
+    bob = _with_call(_record("bob", minutes=5), graded=True)
+    waiting = _with_call(_record("alice", minutes=7))
+    for record in (alice_old, bob, waiting, alice_new):
+        await repository.save(record)
+
+    mine = await repository.graded_calls(owner="alice")
+    everyone = await repository.graded_calls()
+
+    assert [r.id for r in mine] == [alice_new.id, alice_old.id]
+    assert [r.id for r in everyone] == [alice_new.id, bob.id, alice_old.id]
+    with pytest.raises(ValueError, match="1 to 5000 calls"):
+        await repository.graded_calls(limit=0)

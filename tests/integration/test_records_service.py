@@ -31,6 +31,7 @@ from integrations.records import (
     AnalysisStatus,
     Timings,
 )
+from integrations.records.models import MAX_CALLS
 from integrations.records.sql import SqlAnalysisRepository
 from integrations.sql import create_sql_engine, sqlite_url
 from integrations.storage.local import LocalObjectStore
@@ -80,6 +81,14 @@ class FlakyRecords:
         self, owner: str, *, symbol: str | None = None, limit: int = 20, cursor: str | None = None
     ) -> Page[AnalysisRecord]:
         return await self.inner.list_for_owner(owner, symbol=symbol, limit=limit, cursor=cursor)
+
+    async def ungraded_calls(self, *, limit: int = MAX_CALLS) -> list[AnalysisRecord]:
+        return await self.inner.ungraded_calls(limit=limit)
+
+    async def graded_calls(
+        self, *, owner: str | None = None, limit: int = MAX_CALLS
+    ) -> list[AnalysisRecord]:
+        return await self.inner.graded_calls(owner=owner, limit=limit)
 
 
 @dataclass

@@ -75,4 +75,6 @@ async def get_analysis(
         return problem_response(
             404, "No such analysis", f"you have no analysis with id {analysis_id!r}"
         )
-    return await history.detail(persistence.objects, record, services.settings.signed_url_ttl)
+    return await history.detail(
+        persistence.objects, record, services.settings.signed_url_ttl, persistence.records
+    )

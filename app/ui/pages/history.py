@@ -22,6 +22,7 @@ def history_card(card: HistoryCard) -> rx.Component:
                 rx.heading(card.symbol, size="3"),
                 rx.badge(card.tool),
                 rx.badge(card.interval, variant="outline"),
+                rx.cond(card.grade != "", rx.badge(card.grade, color_scheme="gray")),
                 spacing="2",
             ),
             rx.text(card.when, size="1", color_scheme="gray"),

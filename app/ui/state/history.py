@@ -7,6 +7,7 @@ import dataclasses
 import reflex as rx
 
 from app.services import history
+from app.services.track_record import grade_label
 from app.ui.services import services
 from app.ui.state.session import LOGIN_ROUTE, SessionState
 
@@ -23,6 +24,7 @@ class HistoryCard:
     status: str
     thumbnail: str
     error: str
+    grade: str = ""
 
 
 class HistoryState(SessionState):
@@ -55,6 +57,7 @@ class HistoryState(SessionState):
                 status=item.status,
                 thumbnail=item.chart.url if item.chart else "",
                 error=item.error or "",
+                grade=grade_label(item.grade),
             )
             for item in page.items
         ]
