@@ -11,6 +11,8 @@ from .analysis_settings_break_source import AnalysisSettingsBreakSource
 from .analysis_settings_detector import AnalysisSettingsDetector
 from .analysis_settings_leg import AnalysisSettingsLeg
 from .body_dev_login_submit import BodyDevLoginSubmit
+from .call import Call
+from .call_bias import CallBias
 from .chart_link import ChartLink
 from .chart_request import ChartRequest
 from .chart_request_detector import ChartRequestDetector
@@ -36,6 +38,10 @@ from .fibonacci import Fibonacci
 from .fibonacci_anchor_source import FibonacciAnchorSource
 from .fibonacci_direction import FibonacciDirection
 from .fibonacci_leg import FibonacciLeg
+from .grade import Grade
+from .grade_levels import GradeLevels
+from .grade_outcome import GradeOutcome
+from .grade_realised import GradeRealised
 from .health import Health
 from .health_checks import HealthChecks
 from .health_checks_additional_property import HealthChecksAdditionalProperty
@@ -97,6 +103,8 @@ __all__ = (
     "AnalysisSettingsDetector",
     "AnalysisSettingsLeg",
     "BodyDevLoginSubmit",
+    "Call",
+    "CallBias",
     "ChartLink",
     "ChartRequest",
     "ChartRequestDetector",
@@ -122,6 +130,10 @@ __all__ = (
     "FibonacciAnchorSource",
     "FibonacciDirection",
     "FibonacciLeg",
+    "Grade",
+    "GradeLevels",
+    "GradeOutcome",
+    "GradeRealised",
     "Health",
     "HealthChecks",
     "HealthChecksAdditionalProperty",

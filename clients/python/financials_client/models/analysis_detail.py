@@ -7,10 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.ai_summary import AiSummary
     from ..models.analysis import Analysis
     from ..models.chart_link import ChartLink
+    from ..models.grade import Grade
     from ..models.timings_ms import TimingsMs
 
 
@@ -34,6 +37,7 @@ class AnalysisDetail:
         symbol (str):
         timings_ms (TimingsMs):
         tool (str):
+        grade (Grade | None | Unset): The reading's call graded on what price did next, once known.
     """
 
     analysis: Analysis | None
@@ -49,12 +53,14 @@ class AnalysisDetail:
     symbol: str
     timings_ms: TimingsMs
     tool: str
+    grade: Grade | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.ai_summary import AiSummary  # noqa: PLC0415
         from ..models.analysis import Analysis  # noqa: PLC0415
         from ..models.chart_link import ChartLink  # noqa: PLC0415
+        from ..models.grade import Grade  # noqa: PLC0415
 
         analysis: dict[str, Any] | None
         if isinstance(self.analysis, Analysis):
@@ -96,6 +102,14 @@ class AnalysisDetail:
 
         tool = self.tool
 
+        grade: dict[str, Any] | None | Unset
+        if isinstance(self.grade, Unset):
+            grade = UNSET
+        elif isinstance(self.grade, Grade):
+            grade = self.grade.to_dict()
+        else:
+            grade = self.grade
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -115,6 +129,8 @@ class AnalysisDetail:
                 "tool": tool,
             }
         )
+        if grade is not UNSET:
+            field_dict["grade"] = grade
 
         return field_dict
 
@@ -123,6 +139,7 @@ class AnalysisDetail:
         from ..models.ai_summary import AiSummary  # noqa: PLC0415
         from ..models.analysis import Analysis  # noqa: PLC0415
         from ..models.chart_link import ChartLink  # noqa: PLC0415
+        from ..models.grade import Grade  # noqa: PLC0415
         from ..models.timings_ms import TimingsMs  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -202,6 +219,23 @@ class AnalysisDetail:
 
         tool = d.pop("tool")
 
+        def _parse_grade(data: object) -> Grade | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                grade_type_0 = Grade.from_dict(data)
+
+                return grade_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Grade | None | Unset, data)
+
+        grade = _parse_grade(d.pop("grade", UNSET))
+
         analysis_detail = cls(
             analysis=analysis,
             chart=chart,
@@ -216,6 +250,7 @@ class AnalysisDetail:
             symbol=symbol,
             timings_ms=timings_ms,
             tool=tool,
+            grade=grade,
         )
 
         analysis_detail.additional_properties = d

@@ -7,8 +7,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.chart_link import ChartLink
+    from ..models.grade import Grade
 
 
 T = TypeVar("T", bound="AnalysisListItem")
@@ -28,6 +31,7 @@ class AnalysisListItem:
         status (str): `pending`, `done` or `failed`.
         symbol (str):
         tool (str):
+        grade (Grade | None | Unset): The reading's call graded on what price did next, once known.
     """
 
     chart: ChartLink | None
@@ -40,10 +44,12 @@ class AnalysisListItem:
     status: str
     symbol: str
     tool: str
+    grade: Grade | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.chart_link import ChartLink  # noqa: PLC0415
+        from ..models.grade import Grade  # noqa: PLC0415
 
         chart: dict[str, Any] | None
         if isinstance(self.chart, ChartLink):
@@ -71,6 +77,14 @@ class AnalysisListItem:
 
         tool = self.tool
 
+        grade: dict[str, Any] | None | Unset
+        if isinstance(self.grade, Unset):
+            grade = UNSET
+        elif isinstance(self.grade, Grade):
+            grade = self.grade.to_dict()
+        else:
+            grade = self.grade
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -87,12 +101,15 @@ class AnalysisListItem:
                 "tool": tool,
             }
         )
+        if grade is not UNSET:
+            field_dict["grade"] = grade
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.chart_link import ChartLink  # noqa: PLC0415
+        from ..models.grade import Grade  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -139,6 +156,23 @@ class AnalysisListItem:
 
         tool = d.pop("tool")
 
+        def _parse_grade(data: object) -> Grade | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                grade_type_0 = Grade.from_dict(data)
+
+                return grade_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Grade | None | Unset, data)
+
+        grade = _parse_grade(d.pop("grade", UNSET))
+
         analysis_list_item = cls(
             chart=chart,
             created_at=created_at,
@@ -150,6 +184,7 @@ class AnalysisListItem:
             status=status,
             symbol=symbol,
             tool=tool,
+            grade=grade,
         )
 
         analysis_list_item.additional_properties = d
