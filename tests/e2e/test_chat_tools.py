@@ -191,8 +191,11 @@ def test_on_a_phone_the_new_answer_is_in_view_and_the_legend_folds_away(
     assert chart["width"] > 0.8 * 390, "the chart takes the phone's width"
     card.locator(".legend-toggle").click()
     expect(card.locator(".legend")).to_be_visible()
+    # Measured together, after the click: the page may scroll meanwhile.
+    chart = card.locator(".chart-figure").bounding_box()
     legend = card.locator(".legend").bounding_box()
     plot_area = card.locator(".chart-figure .nsewdrag").first.bounding_box()
+    assert chart is not None
     assert legend is not None
     assert plot_area is not None
     assert legend["y"] + legend["height"] <= chart["y"] + chart["height"], "inside the chart"

@@ -110,6 +110,8 @@ def chat_page() -> rx.Component:
         padding_x=rx.breakpoints(initial="0.75em", md="1.5em"),
         max_width="1500px",
         margin="0 auto",
+        # Nothing (the chips row's hidden tail included) widens the page past the screen.
+        overflow_x="clip",
         class_name=rx.cond(ChatState.legends_open, "chat-page legends-open", "chat-page"),
         style=PHONE_CHARTS,
     )
