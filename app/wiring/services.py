@@ -16,6 +16,7 @@ from app.wiring.auth import build_auth, build_login, build_session_tokens
 from app.wiring.limits import build_limiter
 from app.wiring.market import open_market_data
 from app.wiring.persistence import open_persistence
+from app.wiring.scans import open_scanning
 
 if TYPE_CHECKING:
     import reflex as rx
@@ -35,6 +36,7 @@ async def open_services(
         httpx.AsyncClient() as http,
         open_market_data(settings, source) as market,
         open_ai(settings) as ai,
+        open_scanning(settings) as scanning,
     ):
         yield Services(
             settings=settings,
@@ -45,6 +47,7 @@ async def open_services(
             ai=ai,
             limiter=build_limiter(settings),
             sessions=sessions,
+            scanning=scanning,
         )
 
 

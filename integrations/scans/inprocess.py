@@ -73,3 +73,44 @@ class ProcessPoolScanExecutor:
         finally:
             for future in pending:  # a cancelled scan: tasks not started never will
                 future.cancel()
+
+
+class ThreadScanExecutor:
+    """`ScanExecutor` that runs tasks in this process's threads, `workers` at a time.
+
+    For small scans and tests, where spawning a process pool costs more than the work; the
+    NumPy parts release the GIL only in places, so it does not scale like the pool.
+    """
+
+    name = "in-thread"
+
+    def __init__(self, workers: int = 1) -> None:
+        self._workers = workers
+
+    @property
+    def workers(self) -> int:
+        return self._workers
+
+    async def start(self) -> None:
+        """Nothing to start."""
+
+    async def close(self) -> None:
+        """Nothing to close."""
+
+    async def map(self, fn: Callable[[T], R], items: Sequence[T]) -> AsyncIterator[TaskResult[R]]:
+        gate = asyncio.Semaphore(self._workers)
+
+        async def one(index: int, item: T) -> TaskResult[R]:
+            async with gate:
+                try:
+                    return TaskResult(index, await asyncio.to_thread(fn, item))
+                except Exception as exc:
+                    return TaskResult(index, None, describe(exc))
+
+        tasks = [asyncio.create_task(one(i, item)) for i, item in enumerate(items)]
+        try:
+            for finished in asyncio.as_completed(tasks):
+                yield await finished
+        finally:
+            for task in tasks:
+                task.cancel()
