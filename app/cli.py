@@ -390,13 +390,15 @@ def scan(
     from app.services.scan_schemas import ScanRequest
 
     try:
-        request = ScanRequest(
-            universe=universe,
-            symbols=tuple(symbols.split(",")) if symbols else None,
-            setups=tuple(setup_from_kind(kind) for kind in setup or ["golden-pocket"]),
-            period=period,
-            interval=interval,
-            source=source.value if source else None,
+        request = ScanRequest.model_validate(
+            {
+                "universe": universe.lower(),
+                "symbols": tuple(symbols.split(",")) if symbols else None,
+                "setups": tuple(setup_from_kind(kind) for kind in setup or ["golden-pocket"]),
+                "period": period,
+                "interval": interval,
+                "source": source.value if source else None,
+            }
         )
     except (ValidationError, ValueError) as exc:
         message = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)

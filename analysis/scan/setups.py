@@ -7,7 +7,7 @@ Distances are 0 inside a band and the gap to its nearest edge outside it.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -53,8 +53,15 @@ def _gap(close: float, low: float, high: float) -> float:
     return max(low - close, close - high, 0.0)
 
 
+def _kind_is_required(schema: dict[str, Any]) -> None:
+    """`kind` has a default in Python but tells the setups apart in JSON: callers send it."""
+    schema["required"] = sorted({*schema.get("required", []), "kind"})
+
+
 class _Setup(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", strict=True, json_schema_extra=_kind_is_required
+    )
 
 
 class GoldenPocketSetup(_Setup):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -15,6 +16,9 @@ from integrations.records.scans import ScanStatus
 from language.vocabulary import Interval, Period
 
 MAX_SCAN_SYMBOLS = 2_000
+UniverseName = Literal[
+    "sp500", "nasdaq100", "dow30", "fx", "crypto", "futures", "bundled", "watchlist"
+]
 MAX_SETUPS = 8
 
 
@@ -23,14 +27,12 @@ class ScanRequest(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    universe: str = Field(
-        default="bundled",
-        min_length=1,
-        max_length=64,
-        description="sp500, nasdaq100, dow30, fx, crypto, futures, bundled, or watchlist.",
+    universe: UniverseName = Field(
+        default="bundled", description="A shipped universe, or `watchlist` (your saved list)."
     )
-    symbols: tuple[str, ...] | None = Field(
+    symbols: tuple[Annotated[str, Field(pattern=r"^[A-Za-z0-9.^=_/-]{1,32}$")], ...] | None = Field(
         default=None,
+        min_length=1,
         max_length=MAX_SCAN_SYMBOLS,
         description="Scan these symbols instead of a universe.",
     )
@@ -50,10 +52,7 @@ class ScanRequest(BaseModel):
     def _clean(cls, symbols: tuple[str, ...] | None) -> tuple[str, ...] | None:
         if symbols is None:
             return None
-        cleaned = tuple(dict.fromkeys(s.strip().upper() for s in symbols if s.strip()))
-        if not cleaned:
-            raise ValueError("give at least one symbol, or leave `symbols` out for a universe")
-        return cleaned
+        return tuple(dict.fromkeys(s.upper() for s in symbols))
 
 
 @dataclass(frozen=True, slots=True)

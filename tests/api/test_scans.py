@@ -16,7 +16,7 @@ from app.wiring.scans import scan_symbol
 from integrations.scans.inprocess import ThreadScanExecutor
 from tests.api.conftest import Started
 
-BODY = {"universe": "bundled", "setups": [{"kind": "near-zone", "within_atr": 1.0}]}
+BODY = {"universe": "bundled", "setups": [{"kind": "near-zone", "within_atr": 1}]}
 
 
 async def _finished(client: httpx.AsyncClient, started: Started, scan_id: str) -> dict:
@@ -78,11 +78,11 @@ async def test_bad_scans_get_a_problem_saying_what_is_accepted(
 ) -> None:
     headers = started.headers()
     unknown = await client.post("/api/scans", json={"universe": "ftse"}, headers=headers)
-    assert unknown.status_code == 400
+    assert unknown.status_code == 422
     assert unknown.headers["content-type"].startswith("application/problem+json")
-    assert "accepted: sp500, nasdaq100" in unknown.json()["detail"]
+    assert "'sp500', 'nasdaq100'" in unknown.json()["detail"]
     empty = await client.post("/api/scans", json={"universe": "watchlist"}, headers=headers)
-    assert empty.status_code == 400
+    assert empty.status_code == 409
     assert "watchlist is empty" in empty.json()["detail"]
     bad_setup = await client.post(
         "/api/scans", json={"setups": [{"kind": "cup-and-handle"}]}, headers=headers

@@ -1,5 +1,5 @@
 """Scans: start one over a universe (`POST`, answers at once with the id), then page its
-rows and progress (`GET`); `DELETE` cancels a running scan. A user's watchlist is the
+rows and progress (`GET`); `POST .../cancel` stops a running scan. A user's watchlist is the
 `watchlist` universe. Thin over `app.services.scans`, as the CLI and the chat are."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class WatchlistBody(BaseModel):
     summary="Scan a universe for setups",
     status_code=202,
     response_model=ScanView,
-    responses=problem_responses(400, 401, 403, 422, 429),
+    responses=problem_responses(401, 403, 409, 422, 429),
 )
 async def start_scan(
     caller: Writer, services: ServicesDep, body: ScanRequest
@@ -43,14 +43,14 @@ async def start_scan(
     try:
         return await scans.start_scan(services.scans, body, caller.sub)
     except scans.ScanInputError as exc:
-        return problem_response(400, "Cannot scan that", str(exc))
+        return problem_response(409, "Cannot scan that yet", str(exc))
 
 
 @router.get(
     "/scans/{scan_id}",
     summary="A scan's progress and one page of its rows",
     response_model=ScanView,
-    responses=problem_responses(400, 401, 403, 404, 422, 429),
+    responses=problem_responses(401, 403, 404, 422, 429),
 )
 async def get_scan(
     caller: Reader,
@@ -65,8 +65,8 @@ async def get_scan(
         return problem_response(404, "No such scan", str(exc))
 
 
-@router.delete(
-    "/scans/{scan_id}",
+@router.post(
+    "/scans/{scan_id}/cancel",
     summary="Cancel a running scan (what it found so far is kept)",
     response_model=ScanView,
     responses=problem_responses(401, 403, 404, 422, 429),
