@@ -54,6 +54,7 @@ class BenchSection(StrEnum):
     cache = "cache"
     fib_baseline = "fib-baseline"
     cli = "cli"
+    scan = "scan"
 
 
 class _Stderr:
@@ -346,6 +347,12 @@ def bench(
         from app.bench import fib_baseline_bench
 
         typer.echo(fib_baseline_bench.report(fib_baseline_bench.run()))
+    if section is BenchSection.all:
+        typer.echo("")
+    if section in (BenchSection.all, BenchSection.scan):
+        from app.bench import scan_bench
+
+        typer.echo(scan_bench.report(scan_bench.run()))
     if section is BenchSection.all:
         typer.echo("")
     if section in (BenchSection.all, BenchSection.cli):
