@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from analysis.fibonacci import GOLDEN_POCKET
 from analysis.models import Analysis, Direction, Scale, Trend
@@ -59,9 +59,19 @@ def _kind_is_required(schema: dict[str, Any]) -> None:
 
 
 class _Setup(BaseModel):
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", strict=True, json_schema_extra=_kind_is_required
-    )
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra=_kind_is_required)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _numbers_are_numbers(cls, data: Any) -> Any:
+        """JSON numbers only: `"1"` or `true` for a threshold is a mistake, not a number
+        (pydantic's lax mode would take it; strict mode would refuse `5.0` for 5 bars)."""
+        if isinstance(data, dict):
+            for name, field in cls.model_fields.items():
+                value = data.get(name)
+                if field.annotation in (int, float) and isinstance(value, str | bool):
+                    raise ValueError(f"{name} must be a number, got {value!r}")
+        return data
 
 
 class GoldenPocketSetup(_Setup):
