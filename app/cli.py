@@ -21,6 +21,7 @@ from language.vocabulary import Interval, Leg, Period
 if TYPE_CHECKING:
     from analysis import Analysis
     from app.config import MarketDataSource
+    from app.services.scan_schemas import ScanRequest, ScanView
     from app.services.schemas import ChartRequest
     from integrations.market_data import PriceHistory
     from language.models import Plan
@@ -54,6 +55,7 @@ class BenchSection(StrEnum):
     fib_baseline = "fib-baseline"
     cli = "cli"
     readings = "readings"
+    scan = "scan"
 
 
 class _Stderr:
@@ -376,6 +378,12 @@ def bench(
         typer.echo(fib_baseline_bench.report(fib_baseline_bench.run()))
     if section is BenchSection.all:
         typer.echo("")
+    if section in (BenchSection.all, BenchSection.scan):
+        from app.bench import scan_bench
+
+        typer.echo(scan_bench.report(scan_bench.run()))
+    if section is BenchSection.all:
+        typer.echo("")
     if section in (BenchSection.all, BenchSection.cli):
         from app.bench import cli_bench
 
@@ -422,6 +430,83 @@ def grade(
     typer.echo(f"directional calls: {record.directional.text()} ({record.graded} graded in all)")
     for baseline in record.baselines:
         typer.echo(f"  vs {baseline.name} {baseline.accuracy.text()}: {baseline.verdict}")
+
+
+CLI_OWNER = "cli"  # scans run from a terminal are stored under this owner
+
+
+@cli.command()
+def scan(
+    universe: Annotated[
+        str,
+        typer.Option(
+            help="sp500, nasdaq100, dow30, fx, crypto, futures, bundled (offline), or watchlist."
+        ),
+    ] = "bundled",
+    setup: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A setup every kept symbol must match (repeat to combine): golden-pocket, "
+            "near-fib, near-zone, structure-break, open-imbalance, confluence, trend."
+        ),
+    ] = None,
+    symbols: Annotated[
+        str | None, typer.Option(help="Comma-separated symbols instead of a universe.")
+    ] = None,
+    period: Annotated[Period, typer.Option(help="Look-back of each series.")] = "5y",
+    interval: Annotated[Interval, typer.Option(help="Bar size.")] = "1d",
+    source: Annotated[
+        SourceChoice | None, typer.Option(help="Market data source; default: the configured one.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scan as JSON.")] = False,
+) -> None:
+    """Find setups across a universe: one row per symbol that matches every --setup."""
+    from pydantic import ValidationError
+
+    from analysis.scan import setup_from_kind
+    from app.services.scan_schemas import ScanRequest
+
+    try:
+        request = ScanRequest.model_validate(
+            {
+                "universe": universe.lower(),
+                "symbols": tuple(symbols.split(",")) if symbols else None,
+                "setups": tuple(setup_from_kind(kind) for kind in setup or ["golden-pocket"]),
+                "period": period,
+                "interval": interval,
+                "source": source.value if source else None,
+            }
+        )
+    except (ValidationError, ValueError) as exc:
+        message = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+        raise _fail(message.removeprefix("Value error, ")) from None
+    view = asyncio.run(_scan(request, progress_bar=sys.stderr.isatty() and not as_json))
+    if as_json:
+        typer.echo(view.model_dump_json(indent=2))
+        return
+    from app.reports import scan_report
+
+    typer.echo(scan_report(view))
+
+
+async def _scan(request: ScanRequest, *, progress_bar: bool) -> ScanView:
+    from rich.progress import Progress
+
+    from app.config import get_settings
+    from app.services import scans
+    from app.wiring import open_services
+
+    with Progress(transient=True, disable=not progress_bar) as bar:
+        task = bar.add_task("scanning", total=None)
+
+        async def tick(view: ScanView) -> None:
+            bar.update(task, total=view.total, completed=view.scanned, description=view.progress)
+
+        async with open_services(get_settings(), source=request.source) as services:
+            try:
+                return await scans.run_scan(services.scans, request, CLI_OWNER, tick)
+            except scans.ScanInputError as exc:
+                raise _fail(str(exc)) from None
 
 
 @cli.command()

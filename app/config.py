@@ -157,6 +157,12 @@ class Settings(BaseSettings):
         default=None,
         description="Redis for the bar cache, e.g. redis://localhost:6379/0; unset: in memory.",
     )
+    dask_scheduler: str | None = Field(
+        default=None,
+        pattern=r"^(tcp|tls|ws|wss|inproc)://",
+        description="Dask scheduler for scans, e.g. tcp://financials-scan-scheduler:8786; "
+        "unset: a process pool sized to the cores.",
+    )
     cache_ttl_intraday_seconds: int = Field(
         default=120, ge=0, description="How long intraday bars (1m..4h) stay cached."
     )
@@ -200,6 +206,7 @@ class Settings(BaseSettings):
     @field_validator(
         "oidc_issuer",
         "redis_url",
+        "dask_scheduler",
         "database_url",
         "mongodb_uri",
         "tablestore_endpoint",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from analysis import Analysis
 from analysis.prices import format_price, price_decimals
 from analysis.verdicts import short_verdict
+from app.services.scan_schemas import ScanView
 
 
 def _date(value: object) -> str:
@@ -69,4 +70,25 @@ def text_report(symbol: str, interval: str, result: Analysis) -> str:
     for c in result.confluence[:3]:
         lines.append(f"Confluence: {c.explanation}")
     lines.extend(f"Note: {note}" for note in result.notes)
+    return "\n".join(lines)
+
+
+def scan_report(view: ScanView) -> str:
+    """A scan as a terminal table: distance in % and ATR, the level's own and pooled verdicts."""
+    lines = [
+        f"scan of {view.universe}: {view.progress}; {view.matched} matched ({view.status})",
+        f"{'symbol':<10} {'setup':<28} {'level':<30} {'dist %':>7} {'ATR':>6} "
+        f"{'trend':<8} {'last bar':<10}  verdict (own; pooled over the scan)",
+    ]
+    for row in view.rows:
+        own = row.level_stats.summary if row.level_stats else "no statistic for this level"
+        pooled = f"; pooled: {row.universe_stats.summary}" if row.universe_stats else ""
+        pct = "-" if row.distance_pct is None else f"{row.distance_pct:.2f}"
+        atr = "-" if row.distance_atr is None else f"{row.distance_atr:.2f}"
+        lines.append(
+            f"{row.symbol:<10} {row.setup[:28]:<28} {row.level[:30]:<30} {pct:>7} {atr:>6} "
+            f"{row.trend:<8} {_date(row.last_time)[:10]:<10}  {own}{pooled}"
+        )
+    for failure in view.failures:
+        lines.append(f"failed: {failure.symbol}: {failure.reason}")
     return "\n".join(lines)

@@ -17,7 +17,7 @@ from app.api.limits import BodySizeLimitMiddleware
 from app.api.mcp import mcp_route
 from app.api.middleware import RequestContextMiddleware
 from app.api.openapi import install_openapi
-from app.api.routes import analyses, auth, charts, files, health, login, market
+from app.api.routes import analyses, auth, charts, files, health, login, market, scans
 from app.api.routing import API_PREFIX, ApiRoutingMiddleware
 from app.config import get_settings
 from app.metrics import InFlightRequests
@@ -58,6 +58,7 @@ def create_api() -> FastAPI:
     api.include_router(analyses.router, prefix=API_PREFIX)
     api.include_router(charts.router, prefix=API_PREFIX)
     api.include_router(market.router, prefix=API_PREFIX)
+    api.include_router(scans.router, prefix=API_PREFIX)
     # MCP over streamable HTTP (app/api/mcp.py); not an OpenAPI operation.
     api.router.routes.append(mcp_route())
 

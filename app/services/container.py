@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from app.config import Settings
 from app.services.analyses import AnalysisPorts
+from app.services.scan_schemas import ScanOutcome, ScanTask
+from app.services.scans import ScanJobs, ScanPorts
 from app.services.sessions import SessionTokens
 from integrations.ai.port import ChartInterpreter, ChatPlanner
 from integrations.auth.dev_issuer import DevIssuer
@@ -26,6 +28,8 @@ from integrations.chat_history.port import ChatHistoryStore
 from integrations.market_data import MarketDataProvider
 from integrations.ratelimit.port import RateLimiter
 from integrations.records.port import AnalysisRepository
+from integrations.records.scans import ScanRepository
+from integrations.scans import ScanExecutor
 from integrations.storage.local import LocalObjectStore
 from integrations.storage.port import ObjectStore
 
@@ -42,10 +46,11 @@ class NotStartedError(RuntimeError):
 
 @dataclass(frozen=True)
 class Persistence:
-    """The three persistence ports, as chosen by the settings."""
+    """The persistence ports, as chosen by the settings."""
 
     records: AnalysisRepository
     chat_history: ChatHistoryStore
+    scans: ScanRepository
     objects: ObjectStore
     # Set when objects live on local disk: the files route then serves and checks the links.
     local_files: LocalObjectStore | None
@@ -105,6 +110,15 @@ class Ai:
 
 
 @dataclass(frozen=True)
+class Scanning:
+    """Where scans fan out (`executor`), the scans running here, and the per-symbol work."""
+
+    executor: ScanExecutor
+    jobs: ScanJobs
+    task: Callable[[ScanTask], ScanOutcome]
+
+
+@dataclass(frozen=True)
 class Services:
     """What the running app is made of: settings, ports, and the ports a chart runs on."""
 
@@ -116,6 +130,7 @@ class Services:
     ai: Ai
     limiter: RateLimiter
     sessions: SessionTokens
+    scanning: Scanning
 
     @property
     def analysis(self) -> AnalysisPorts:
@@ -127,4 +142,14 @@ class Services:
             link_lifetime=self.settings.signed_url_ttl,
             interpreter=self.ai.interpreter,
             fallback=self.ai.fallback,
+        )
+
+    @property
+    def scans(self) -> ScanPorts:
+        """What a scan runs on: one recipe for the chat, the API and the CLI."""
+        return ScanPorts(
+            executor=self.scanning.executor,
+            repository=self.persistence.scans,
+            task=self.scanning.task,
+            jobs=self.scanning.jobs,
         )

@@ -17,6 +17,8 @@ from app.urls import files_base_url
 from integrations.chat_history.port import ChatHistoryStore
 from integrations.chat_history.sql import SqlChatHistoryStore
 from integrations.records.port import AnalysisRepository
+from integrations.records.scans import ScanRepository
+from integrations.records.scans_sql import SqlScanRepository
 from integrations.records.sql import SqlAnalysisRepository
 from integrations.sql import create_sql_engine, sqlite_url
 from integrations.storage.local import LocalObjectStore
@@ -134,6 +136,16 @@ def _records(settings: Settings, engine: Engine) -> AnalysisRepository:
     return SqlAnalysisRepository(engine)
 
 
+def _scans(settings: Settings, engine: Engine) -> ScanRepository:
+    if settings.mongodb_uri is not None:
+        from integrations.records.scans_mongo import MongoScanRepository
+
+        return MongoScanRepository.from_uri(
+            settings.mongodb_uri.get_secret_value(), settings.mongodb_database
+        )
+    return SqlScanRepository(engine)
+
+
 def build_persistence(settings: Settings) -> Persistence:
     """Picks the adapters; opens no connection (the SQL engine connects lazily)."""
     objects = _object_store(settings)
@@ -141,6 +153,7 @@ def build_persistence(settings: Settings) -> Persistence:
     return Persistence(
         records=_records(settings, engine),
         chat_history=_chat_history(settings, engine),
+        scans=_scans(settings, engine),
         objects=objects,
         local_files=objects if isinstance(objects, LocalObjectStore) else None,
     )
@@ -150,9 +163,10 @@ def build_persistence(settings: Settings) -> Persistence:
 async def open_persistence(settings: Settings) -> AsyncIterator[Persistence]:
     """Builds and starts the adapters (migrations, indexes, tables), and closes them after."""
     persistence = build_persistence(settings)
-    started: list[AnalysisRepository | ChatHistoryStore | ObjectStore] = []
+    started: list[AnalysisRepository | ChatHistoryStore | ScanRepository | ObjectStore] = []
     try:
-        for port in (persistence.records, persistence.chat_history, persistence.objects):
+        ports = (persistence.records, persistence.chat_history, persistence.scans)
+        for port in (*ports, persistence.objects):
             await port.start()
             started.append(port)
         log.info(

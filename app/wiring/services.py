@@ -19,6 +19,7 @@ from app.wiring.grader import grade_forever
 from app.wiring.limits import build_limiter
 from app.wiring.market import open_market_data
 from app.wiring.persistence import open_persistence
+from app.wiring.scans import open_scanning
 
 if TYPE_CHECKING:
     import reflex as rx
@@ -38,6 +39,7 @@ async def open_services(
         httpx.AsyncClient() as http,
         open_market_data(settings, source) as market,
         open_ai(settings) as ai,
+        open_scanning(settings) as scanning,
     ):
         yield Services(
             settings=settings,
@@ -48,6 +50,7 @@ async def open_services(
             ai=ai,
             limiter=build_limiter(settings),
             sessions=sessions,
+            scanning=scanning,
         )
 
 

@@ -24,6 +24,7 @@ from integrations.chat_history.sql import SqlChatHistoryStore
 from integrations.chat_history.tablestore import TablestoreChatHistoryStore, TablestoreConfig
 from integrations.records.mongo import MongoAnalysisRepository
 from integrations.records.port import AnalysisRepository
+from integrations.records.scans_sql import SqlScanRepository
 from integrations.records.sql import SqlAnalysisRepository
 from integrations.sql import create_sql_engine, sqlite_url
 from integrations.sql.migrate import VERSION_TABLE
@@ -168,6 +169,7 @@ async def object_store(
         persistence = Persistence(
             records=SqlAnalysisRepository(engine),
             chat_history=SqlChatHistoryStore(engine),
+            scans=SqlScanRepository(engine),
             objects=store,
             local_files=store,
         )

@@ -1,0 +1,291 @@
+"""The scan use case behind the API, the CLI and the chat: a universe in, rows out, stored.
+
+Order: resolve the universe -> store a `running` record -> fan the symbols out through the
+`ScanExecutor` (each worker fetches its bars through the cache, analyses and filters them)
+-> store progress as results arrive -> pool every series' level samples into the
+cross-symbol statistics, put each row's pooled verdict beside its own -> store `done`.
+A symbol that fails is a failure row with its reason; a cancelled scan is stored as such and
+its tasks are stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from analysis import AnalysisSettings
+from analysis.models import HitRates
+from analysis.scan import ScanRow, SymbolSamples, pool_hit_rates, with_universe_stats
+from app.logging import get_logger
+from app.services.scan_schemas import (
+    ScanOutcome,
+    ScanRequest,
+    ScanTask,
+    ScanView,
+    SymbolFailure,
+)
+from integrations.paging import MAX_PAGE_SIZE
+from integrations.records.scans import (
+    ScanRecord,
+    ScanRepository,
+    ScanStatus,
+    Watchlist,
+    touched,
+)
+from integrations.scans import ScanExecutor, UnknownUniverseError, universe
+
+log = get_logger("financials.services.scans")
+WATCHLIST = "watchlist"
+# How often a running scan's record is rewritten with its progress.
+SAVE_EVERY_SECONDS = 1.0
+_ROWS = TypeAdapter(list[ScanRow])
+_FAILURES = TypeAdapter(list[SymbolFailure])
+
+# Told the scan's view as results arrive (the CLI's progress bar, the chat's table).
+ScanProgress = Callable[[ScanView], Awaitable[None]]
+
+
+class ScanInputError(ValueError):
+    """A scan the user can fix: unknown universe, empty watchlist, bad page."""
+
+
+class ScanNotFoundError(LookupError):
+    def __init__(self, scan_id: str) -> None:
+        super().__init__(f"no scan {scan_id} of yours")
+
+
+@dataclass
+class ScanJobs:
+    """The scans running in this process, by id, so they can be cancelled and awaited.
+
+    Held by the services container (one per process), not in a module variable.
+    """
+
+    tasks: dict[str, asyncio.Task[ScanView]] = field(default_factory=dict)
+
+    def start(self, scan_id: str, work: Coroutine[Any, Any, ScanView]) -> None:
+        task = asyncio.create_task(work, name=f"scan-{scan_id}")
+        self.tasks[scan_id] = task
+        task.add_done_callback(lambda _t: self.tasks.pop(scan_id, None))
+
+    def cancel(self, scan_id: str) -> bool:
+        task = self.tasks.get(scan_id)
+        return task.cancel() if task is not None else False
+
+    async def close(self) -> None:
+        for task in list(self.tasks.values()):
+            task.cancel()
+        await asyncio.gather(*self.tasks.values(), return_exceptions=True)
+
+
+@dataclass(frozen=True)
+class ScanPorts:
+    executor: ScanExecutor
+    repository: ScanRepository
+    # The per-symbol work, run on the executor's workers (module-level, so it pickles).
+    task: Callable[[ScanTask], ScanOutcome]
+    jobs: ScanJobs
+
+
+async def save_watchlist(ports: ScanPorts, owner: str, symbols: list[str]) -> Watchlist:
+    watchlist = Watchlist(owner=owner, symbols=tuple(dict.fromkeys(s.upper() for s in symbols)))
+    await ports.repository.save_watchlist(watchlist)
+    return watchlist
+
+
+async def universe_symbols(ports: ScanPorts, request: ScanRequest, owner: str) -> list[str]:
+    """The symbols to scan; `ScanInputError` saying what is accepted otherwise."""
+    if request.symbols is not None:
+        return list(request.symbols)
+    if request.universe.strip().lower() == WATCHLIST:
+        saved = await ports.repository.get_watchlist(owner)
+        if saved is None or not saved.symbols:
+            raise ScanInputError(
+                "your watchlist is empty: save one first (PUT /api/watchlist, or "
+                "`financials watchlist AAPL MSFT`)"
+            )
+        return list(saved.symbols)
+    try:
+        return universe(request.universe).symbols
+    except UnknownUniverseError as exc:
+        raise ScanInputError(str(exc)) from None
+
+
+def _order(rows: list[ScanRow]) -> list[ScanRow]:
+    return sorted(
+        rows,
+        key=lambda r: (r.distance_atr is None, r.distance_atr or 0.0, r.symbol),
+    )
+
+
+def _pooled(measured: list[SymbolSamples], settings: AnalysisSettings) -> HitRates | None:
+    return pool_hit_rates(measured, settings) if measured else None
+
+
+def view_of(record: ScanRecord, offset: int = 0, limit: int | None = None) -> ScanView:
+    """The record with one page of rows (`limit` None: every row, for the CLI and chat)."""
+    if offset < 0 or (limit is not None and not 1 <= limit <= MAX_PAGE_SIZE):
+        raise ScanInputError(
+            f"`offset` must be 0 or more and `limit` between 1 and {MAX_PAGE_SIZE}"
+        )
+    rows = _ROWS.validate_json(record.rows_json)
+    limit = len(rows) or 1 if limit is None else limit
+    failures = _FAILURES.validate_json(record.failures_json)
+    page = rows[offset : offset + limit]
+    more = offset + limit < len(rows)
+    progress = f"{record.scanned} / {record.total} scanned, {record.failed} failed"
+    if failures:
+        progress += ": " + "; ".join(f"{f.symbol} ({f.reason})" for f in failures[:3])
+    return ScanView(
+        id=record.id,
+        status=record.status,
+        universe=record.universe,
+        executor=record.executor,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+        total=record.total,
+        scanned=record.scanned,
+        failed=record.failed,
+        progress=progress,
+        failures=failures,
+        matched=len(rows),
+        offset=offset,
+        limit=limit,
+        next_offset=offset + limit if more else None,
+        rows=page,
+        pooled=None
+        if record.pooled_json is None
+        else HitRates.model_validate_json(record.pooled_json),
+        error=record.error,
+    )
+
+
+async def create_scan(ports: ScanPorts, request: ScanRequest, owner: str) -> ScanRecord:
+    """Resolves the universe and stores the `running` record (nothing runs yet)."""
+    symbols = await universe_symbols(ports, request, owner)
+    record = ScanRecord(
+        owner=owner,
+        universe="symbols" if request.symbols is not None else request.universe.lower(),
+        request_json=request.model_copy(update={"symbols": tuple(symbols)}).model_dump_json(),
+        executor=ports.executor.name,
+        total=len(symbols),
+    )
+    await ports.repository.save_scan(record)
+    return record
+
+
+async def execute_scan(
+    ports: ScanPorts, record: ScanRecord, progress: ScanProgress | None = None
+) -> ScanView:
+    """Runs a created scan to its end, storing progress; returns its full view."""
+    request = ScanRequest.model_validate_json(record.request_json)
+    symbols = list(request.symbols or ())
+    settings = AnalysisSettings()
+    tasks = [
+        ScanTask(
+            symbol=s,
+            interval=request.interval,
+            period=request.period,
+            setups=request.setups,
+            settings=settings,
+            source=request.source,
+        )
+        for s in symbols
+    ]
+    rows: list[ScanRow] = []
+    failures: list[SymbolFailure] = []
+    # By symbol: the bootstrap's clusters then come in one order whatever finished first.
+    measured: dict[str, SymbolSamples] = {}
+    scanned, last_save = 0, time.monotonic()
+
+    def current(status: ScanStatus = ScanStatus.RUNNING, **extra: object) -> ScanRecord:
+        return touched(
+            record,
+            status=status,
+            scanned=scanned,
+            failed=len(failures),
+            rows_json=_ROWS.dump_json(_order(rows)).decode(),
+            failures_json=_FAILURES.dump_json(failures).decode(),
+            **extra,
+        )
+
+    try:
+        async for result in ports.executor.map(ports.task, tasks):
+            scanned += 1
+            outcome = result.value
+            if outcome is None or outcome.error is not None:
+                reason = result.error or (outcome.error if outcome else None) or "no result"
+                failures.append(SymbolFailure(symbol=symbols[result.index], reason=reason))
+            else:
+                if outcome.row is not None:
+                    rows.append(outcome.row)
+                if outcome.samples is not None:
+                    measured[outcome.symbol] = outcome.samples
+            if time.monotonic() - last_save >= SAVE_EVERY_SECONDS or scanned == len(tasks):
+                last_save = time.monotonic()
+                record = current()
+                await ports.repository.save_scan(record)
+                if progress is not None:
+                    await progress(view_of(record))
+        pooled = _pooled([measured[k] for k in sorted(measured)], settings)
+        if pooled is not None:
+            rows = with_universe_stats(rows, pooled)
+        record = current(
+            ScanStatus.DONE, pooled_json=None if pooled is None else pooled.model_dump_json()
+        )
+    except asyncio.CancelledError:
+        await asyncio.shield(ports.repository.save_scan(current(ScanStatus.CANCELLED)))
+        raise
+    except Exception as exc:
+        log.exception("scan failed", scan_id=record.id)
+        record = current(ScanStatus.FAILED, error=f"the scan stopped: {exc}")
+    await ports.repository.save_scan(record)
+    view = view_of(record)
+    if progress is not None:
+        await progress(view)
+    log.info("scan done", scan_id=record.id, total=record.total, matched=view.matched)
+    return view
+
+
+async def run_scan(
+    ports: ScanPorts, request: ScanRequest, owner: str, progress: ScanProgress | None = None
+) -> ScanView:
+    """Create and run a scan to its end (the CLI and the chat wait for it)."""
+    return await execute_scan(ports, await create_scan(ports, request, owner), progress)
+
+
+async def start_scan(ports: ScanPorts, request: ScanRequest, owner: str) -> ScanView:
+    """Create a scan and run it in the background (the API answers with its id at once)."""
+    record = await create_scan(ports, request, owner)
+    ports.jobs.start(record.id, execute_scan(ports, record))
+    return view_of(record)
+
+
+async def get_scan(
+    ports: ScanPorts, scan_id: str, owner: str, *, offset: int = 0, limit: int = 50
+) -> ScanView:
+    record = await ports.repository.get_scan(scan_id, owner=owner)
+    if record is None:
+        raise ScanNotFoundError(scan_id)
+    return view_of(record, offset, limit)
+
+
+async def cancel_scan(ports: ScanPorts, scan_id: str, owner: str) -> ScanView:
+    """Stops the owner's running scan; its record says `cancelled` with what it had found."""
+    view = await get_scan(ports, scan_id, owner)
+    task = ports.jobs.tasks.get(scan_id)
+    if task is not None and ports.jobs.cancel(scan_id):
+        await asyncio.gather(task, return_exceptions=True)
+        view = await get_scan(ports, scan_id, owner)
+    return view
+
+
+def rows_json(view: ScanView) -> list[dict[str, Any]]:
+    """The rows as plain JSON (the CLI's --json and the cross-surface test compare these)."""
+    return json.loads(_ROWS.dump_json(view.rows))  # type: ignore[no-any-return]
