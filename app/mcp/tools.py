@@ -2,7 +2,7 @@
 services, and returns the same body the API returns, as structured content with its JSON
 schema; the chart comes as an image block.
 
-To add a tool (the scanner's `scan`, for one): write an async method on `Toolbox` that
+To add a tool: write an async method on `Toolbox` that
 takes its arguments as annotated parameters and the `Context`, checks its scope with
 `self.admit`, runs inside `as_tool_errors()`, and list it in `Toolbox.tools`.
 """
@@ -23,9 +23,10 @@ from pydantic import BaseModel, Field
 from analysis.models import Detector
 from app.mcp.errors import as_tool_errors
 from app.mcp.models import ComparedSymbol, Comparison
-from app.services import chat, history, market
+from app.services import chat, history, market, scans
 from app.services.analyses import run_chart
 from app.services.container import Services
+from app.services.scan_schemas import ScanRequest, ScanView
 from app.services.schemas import AnalysisDetail, AnalysisPage, ChartRequest, ChartResponse
 from integrations.auth.models import InsufficientScopeError, Principal
 from integrations.auth.scopes import CHARTS_READ, CHARTS_WRITE
@@ -120,6 +121,7 @@ class Toolbox:
             ToolSpec(self.compare, "Compare symbols", read_only=True),
             ToolSpec(self.list_analyses, "Your past analyses", read_only=True),
             ToolSpec(self.get_analysis, "One past analysis", read_only=True),
+            ToolSpec(self.scan, "Scan a universe for setups", read_only=False),
         ]
 
     def admit(self, ctx: Context, scope: str) -> Principal:
@@ -284,6 +286,17 @@ class Toolbox:
         )
         png = await persistence.objects.get(record.chart_keys[0]) if record.chart_keys else None
         return _structured(detail, analysis_text(detail), png)
+
+    async def scan(self, request: ScanRequest, ctx: Context) -> ScanView:
+        """Every symbol of a universe (or of `symbols`) that matches all the setups, with its
+        distance to the level, level statistics and verdict; failed symbols say why (POST
+        /api/scans, waited for to its end). The scan is kept, so it needs `charts:write`."""
+        caller = self.admit(ctx, CHARTS_WRITE)
+        with as_tool_errors():
+            try:
+                return await scans.run_scan(self.services.scans, request, caller.sub)
+            except scans.ScanInputError as exc:
+                raise ToolError(str(exc)) from None
 
 
 def tool_annotations(spec: ToolSpec) -> ToolAnnotations:

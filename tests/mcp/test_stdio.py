@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -14,12 +16,22 @@ from mcp import Client
 from mcp.client.stdio import StdioServerParameters
 from PIL import Image
 
+from app.services.container import Scanning
+from app.services.scans import ScanJobs
+from app.wiring.scans import scan_symbol
+from integrations.scans.inprocess import ThreadScanExecutor
 from tests.api.conftest import Started
+from tests.api.test_scans import BODY, _finished
 from tests.conftest import REPO_ROOT
 from tests.mcp.conftest import BAD_SYMBOL, REQUEST, levels
 
 pytestmark = pytest.mark.slow
-TOOLS = {"analyze", "quote", "compare", "list_analyses", "get_analysis"}
+TOOLS = {"analyze", "quote", "compare", "list_analyses", "get_analysis", "scan"}
+SCAN = BODY
+
+
+def _rows(view: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(row["symbol"], json.dumps(row, sort_keys=True)) for row in view["rows"]]
 
 
 def _server(data_dir: Path) -> StdioServerParameters:
@@ -63,6 +75,15 @@ async def test_stdio_lists_the_tools_and_analyses_like_the_api(
         assert "nothing matches" in text
         assert "AAPL" in text, "it says what is accepted"
         assert "Traceback" not in text
+
+        scanned = await mcp.call_tool("scan", {"request": SCAN})
+        assert not scanned.is_error, scanned.content
+        assert scanned.structured_content is not None
+        with started.replaced(scanning=Scanning(ThreadScanExecutor(2), ScanJobs(), scan_symbol)):
+            posted = await client.post("/api/scans", json=SCAN, headers=started.headers())
+            assert posted.status_code == 202, posted.text
+            api_scan = await _finished(client, started, posted.json()["id"])
+        assert _rows(scanned.structured_content) == _rows(api_scan), "the API's very rows"
 
         wrong = await mcp.call_tool("analyze", {"symbol": "AAPL", "tool": "elliott"})
         assert wrong.is_error
