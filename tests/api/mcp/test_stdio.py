@@ -21,9 +21,9 @@ from app.services.scans import ScanJobs
 from app.wiring.scans import scan_symbol
 from integrations.scans.inprocess import ThreadScanExecutor
 from tests.api.conftest import Started
+from tests.api.mcp.conftest import BAD_SYMBOL, REQUEST, levels
 from tests.api.test_scans import BODY, _finished
 from tests.conftest import REPO_ROOT
-from tests.mcp.conftest import BAD_SYMBOL, REQUEST, levels
 
 pytestmark = pytest.mark.slow
 TOOLS = {"analyze", "quote", "compare", "list_analyses", "get_analysis", "scan"}

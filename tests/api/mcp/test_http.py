@@ -18,7 +18,7 @@ from app.wiring.auth import dev_issuer
 from integrations.ratelimit.memory import MemoryRateLimiter
 from integrations.ratelimit.port import BucketPolicy
 from tests.api.conftest import Started
-from tests.mcp.conftest import BAD_SYMBOL, REQUEST, levels
+from tests.api.mcp.conftest import BAD_SYMBOL, REQUEST, levels
 from tests.support.api_server import RunningServer, api_server
 
 pytestmark = pytest.mark.slow

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-# The in-process app and its services, as the API tests use them.
-from tests.api.conftest import api, client, mounted_asgi_app, started
-
-__all__ = ["api", "client", "mounted_asgi_app", "started"]
-
+# The in-process app and its services come from tests/api/conftest.py, as for the API
+# tests: one composed app per session (Reflex's app can be mounted only once).
 # The same analysis asked of the API (`POST /api/analysis`) and of the `analyze` tool.
 REQUEST: dict[str, Any] = {"symbol": "apple", "period": "1y", "interval": "1d", "leg": "major"}
 BAD_SYMBOL = "no such thing zz"
