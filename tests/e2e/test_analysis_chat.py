@@ -13,7 +13,7 @@ from app.urls import AUTH_ROUTE
 from app.wiring.auth import DEV_ISSUER_KEY_FILE
 from integrations.auth.dev_issuer import DevIssuer
 from tests.conftest import REPO_ROOT
-from tests.e2e.conftest import RunningApp, sign_in
+from tests.e2e.conftest import RunningApp, sign_in, watch_console
 from tests.support.bars import sample_stock
 
 pytestmark = pytest.mark.e2e
@@ -143,12 +143,14 @@ def test_screenshots_for_people_to_look_at(
     )
     page = context.new_page()
     page.set_default_timeout(30_000)
+    problems = watch_console(page)
     sign_in(page, running_app, f"shots-{scheme}-{width}")
     _send(page, "fibonacci retracement for AAPL over 1 year")
     expect(page.locator(".analysis-card .js-plotly-plot")).to_be_visible(timeout=ANSWER_TIMEOUT)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"ui-{scheme}-{width}.png", full_page=True)
     context.close()
+    assert not problems, "the browser console is not clean:\n" + "\n".join(problems)
 
 
 def test_escape_clears_the_attached_tool(page: Page) -> None:

@@ -221,6 +221,7 @@ def test_tool_screenshots_for_people_to_look_at(
     )
     page = context.new_page()
     page.set_default_timeout(30_000)
+    problems = watch_console(page)
     sign_in(page, running_app, f"tools-{scheme}-{width}")
     _send(page, "compare apple and microsoft over 1 year")
     _wait_answer(page, 1)
@@ -231,3 +232,4 @@ def test_tool_screenshots_for_people_to_look_at(
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"tools-{scheme}-{width}.png", full_page=True)
     context.close()
+    assert not problems, "the browser console is not clean:\n" + "\n".join(problems)
