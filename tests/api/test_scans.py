@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from typing import Any
 
 import httpx
 from typer.testing import CliRunner
@@ -19,7 +20,7 @@ from tests.api.conftest import Started
 BODY = {"universe": "bundled", "setups": [{"kind": "near-zone", "within_atr": 1}]}
 
 
-async def _finished(client: httpx.AsyncClient, started: Started, scan_id: str) -> dict:
+async def _finished(client: httpx.AsyncClient, started: Started, scan_id: str) -> dict[str, Any]:
     for _ in range(600):
         response = await client.get(f"/api/scans/{scan_id}", headers=started.headers())
         assert response.status_code == 200

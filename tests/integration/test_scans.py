@@ -54,7 +54,7 @@ async def test_dask_gives_the_same_rows_as_the_process_pool_and_reports_the_fail
     from distributed import LocalCluster
 
     pool = await _scan(ProcessPoolScanExecutor(workers=2), repository)
-    async with LocalCluster(
+    async with LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=2,
         threads_per_worker=1,
         processes=False,
