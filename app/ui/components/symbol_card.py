@@ -36,7 +36,13 @@ def symbol_card() -> rx.Component:
                     _fact("Day", card.day_range), _fact("52 weeks", card.year_range), spacing="4"
                 ),
                 rx.text(f"Data: {card.source}", size="1", color_scheme="gray"),
-                rx.cond(card.notice != "", rx.badge(card.notice, color_scheme="amber")),
+                rx.cond(
+                    card.notice != "",
+                    # Wraps inside the card rather than being cut ("2000-201").
+                    rx.badge(
+                        card.notice, color_scheme="amber", white_space="normal", max_width="100%"
+                    ),
+                ),
                 spacing="2",
             ),
             width="100%",
