@@ -68,7 +68,7 @@ system-deps: ## Install the Debian packages the tests drive (chromium, redis-ser
 	@scripts/system_deps.sh
 
 run: install ## Start the app on embedded defaults at http://localhost:3000
-	@echo "Starting Financials: open http://localhost:3000 (API docs: http://localhost:8000/api/docs)"
+	@echo "Starting Financials: open the \"App running at\" address below (http://localhost:3000 unless that port is taken; API docs: http://localhost:8000/api/docs)"
 	$(BIN)/reflex run
 
 export: install ## Build the static frontend for a CDN into frontend.zip (API at REFLEX_API_URL)
