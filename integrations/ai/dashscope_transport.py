@@ -17,7 +17,7 @@ from typing import Any, TypeVar, cast
 
 import aiohttp
 import dashscope
-from dashscope.api_entities.aio_session import close_shared_aio_session
+from dashscope.api_entities.aio_session import get_shared_aio_session
 from dashscope.api_entities.dashscope_response import DashScopeAPIResponse
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
@@ -298,7 +298,19 @@ class DashScopeTransport:
 
     async def close(self) -> None:
         """Releases the SDK's pooled connections for this event loop."""
-        await close_shared_aio_session()
+        await release_sdk_connections()
+
+
+async def release_sdk_connections() -> None:
+    """Closes the SDK's shared session of the running loop but leaves it in the SDK's table.
+
+    The SDK's own `close_shared_aio_session` drops the session, and the session's GC
+    finalizer later closes whichever live session has the same `id()`: once the memory is
+    reused, that is another loop's session in use ("assert self._connector is not None"
+    in aiohttp). Kept in the table, a closed session is never collected mid-run, and the
+    SDK opens a fresh one if the loop asks again."""
+    session = await get_shared_aio_session()
+    await session.close()
 
 
 def _response(result: object) -> DashScopeAPIResponse:

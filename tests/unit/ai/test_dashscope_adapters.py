@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime
 from functools import cache
 
 import pytest
-from dashscope.api_entities.aio_session import close_shared_aio_session
 from pydantic import SecretStr
 
 from analysis import Analysis, AnalysisSettings, analyze
@@ -17,7 +16,12 @@ from analysis.charts import build_chart_spec
 from analysis.charts.static import render_png
 from integrations.ai.dashscope_interpreter import DashScopeChartInterpreter
 from integrations.ai.dashscope_planner import DashScopeChatPlanner
-from integrations.ai.dashscope_transport import DashScopeConfig, DashScopeTransport, RetryPolicy
+from integrations.ai.dashscope_transport import (
+    DashScopeConfig,
+    DashScopeTransport,
+    RetryPolicy,
+    release_sdk_connections,
+)
 from integrations.ai.errors import (
     AiAuthError,
     AiContentFilteredError,
@@ -75,7 +79,7 @@ def aapl() -> tuple[Analysis, bytes]:
 async def server() -> AsyncIterator[DashScopeServer]:
     with running_dashscope() as running:
         yield running
-        await close_shared_aio_session()
+        await release_sdk_connections()
 
 
 def transport(
