@@ -69,7 +69,7 @@ PHONE = Frame(
     legend_inside=True,
 )
 Device = Literal["laptop", "phone"]
-FRAMES: dict[str, Frame] = {"laptop": LAPTOP, "phone": PHONE}
+FRAMES: dict[Device, Frame] = {"laptop": LAPTOP, "phone": PHONE}
 
 
 LAYER_TITLES = {
@@ -238,7 +238,7 @@ def _text_rects(
         px = left_px + (x + 0.5) / n * plot_w
         py = _pixel_y(spec, price, frame)
         vertical, horizontal = position.split()
-        w = len(text) * 6.6  # inline texts keep Plotly's 11 px
+        w = len(text) * LAPTOP.char_px  # inline texts keep Plotly's 11 px on every frame
         left = {"left": px - w - 4, "right": px + 4}.get(horizontal, px - w / 2)
         top = {"top": py - 20, "bottom": py + 6}.get(vertical, py - 7)
         rects.append((left, top, left + w, top + 14))

@@ -55,6 +55,11 @@ HISTORY_PAGE = 50
 # state is pickled on every event; older answers show their chart image instead.
 LIVE_FIGURES = 3
 Theme = Literal["light", "dark"]
+# The height the page gives each device's chart: the figure's own (its labels are laid out
+# in pixels for it).
+FIGURE_HEIGHTS: dict[Device, str] = {
+    device: f"{frame.height}px" for device, frame in FRAMES.items()
+}
 
 
 def message(role: str, kind: str, text: str, **fields: Any) -> UiMessage:

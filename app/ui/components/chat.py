@@ -7,6 +7,7 @@ import reflex as rx
 from reflex_base.style import resolved_color_mode
 
 from app.services.chat_views import CompareRowView, LevelRow, UiMessage
+from app.services.conversations import FIGURE_HEIGHTS
 from app.ui.components.markdown_text import markdown_text
 from app.ui.state.chat import (
     EXAMPLE_PROMPTS,
@@ -160,9 +161,7 @@ def summary_panel(message: UiMessage) -> rx.Component:
     )
 
 
-# The figures' own heights (analysis.charts.interactive LAPTOP and PHONE frames).
-CHART_HEIGHT = "640px"
-PHONE_CHART_HEIGHT = "460px"
+CHART_HEIGHT = rx.cond(ChatState.phone, FIGURE_HEIGHTS["phone"], FIGURE_HEIGHTS["laptop"])
 PILL_TOOLS: tuple[tuple[str, str], ...] = tuple(t for t in TOOLS if t[0] not in ("summary",))
 
 
@@ -239,13 +238,13 @@ def chart_panel(message: UiMessage) -> rx.Component:
                 rx.box(
                     live_figure(
                         message,
-                        rx.cond(ChatState.phone, PHONE_CHART_HEIGHT, CHART_HEIGHT),
+                        CHART_HEIGHT,
                         "chart-figure",
                     ),
                     position="relative",
                 ),
                 position="relative",
-                min_height=rx.cond(ChatState.phone, PHONE_CHART_HEIGHT, CHART_HEIGHT),
+                min_height=CHART_HEIGHT,
             ),
             rx.image(src=message.chart_url, width="100%", class_name="chart-image", alt="chart"),
         ),
