@@ -254,8 +254,7 @@ def chart_panel(message: UiMessage) -> rx.Component:
                 size="1",
                 variant="soft",
                 on_click=ChatState.toggle_legends,
-                class_name="legend-toggle",
-                display=rx.breakpoints(initial="inline-flex", sm="none"),
+                class_name="legend-toggle",  # shown on a phone-sized page (pages/chat.py)
             ),
             expand_button(message),
             position="absolute",

@@ -6,7 +6,7 @@ import reflex as rx
 
 from app.ui.components.chat import composer, message_area, plotly_preload
 from app.ui.components.sidebar import sidebar
-from app.ui.state.chat import ChatState
+from app.ui.state.chat import PHONE_WIDTH, ChatState
 from app.urls import LOGOUT_ROUTE, backend_url
 
 
@@ -69,13 +69,16 @@ def header() -> rx.Component:
     )
 
 
-# On a phone (360-430 px) the charts keep the width for the candles: no modebar over the
-# title, and the legend folded behind the chart's "Legend" button.
+# On a phone-sized page (at most PHONE_WIDTH px, the width that also picks the phone's
+# chart layout) the charts keep the width for the candles: no modebar over the title, and
+# the legend folded behind the chart's "Legend" button, which shows at that same width only.
 PHONE_CHARTS = {
-    "@media (max-width: 640px)": {
+    "& .legend-toggle": {"display": "none"},
+    f"@media (max-width: {PHONE_WIDTH}px)": {
         "& .modebar-container": {"display": "none"},
         "&:not(.legends-open) .chart-figure .legend": {"display": "none"},
-    }
+        "& .legend-toggle": {"display": "inline-flex"},
+    },
 }
 
 

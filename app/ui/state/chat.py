@@ -49,6 +49,8 @@ PERIODS: tuple[tuple[str, str], ...] = (
 INTERVALS: tuple[str, ...] = ("1d", "1wk", "1mo", "4h", "2h", "1h", "15m")
 LEGS: tuple[str, ...] = ("major", "latest")
 PHONE_WIDTH = 640
+# The page's width and whether it is drawn dark, read in the browser at load.
+PAGE_LOOK = "[window.innerWidth, document.querySelector('.radix-themes.dark') ? 1 : 0]"
 # Symbols of the bundled sample, so every example works offline too (and online).
 EXAMPLE_PROMPTS: tuple[str, ...] = (
     "Do a Fibonacci retracement for AAPL over 1 year",
@@ -132,17 +134,24 @@ class ChatState(SessionState):
             yield rx.redirect(LOGIN_ROUTE)
             return
         self.conversations = await conversations.list_conversations(services(), owner=self.user_sub)
-        # The page's width decides how its charts are laid out, so it is asked for first.
-        yield rx.call_script("window.innerWidth", callback=ChatState.show_first)
+        # The page's width and colour mode decide how its charts are drawn, so they are
+        # asked for first.
+        yield rx.call_script(PAGE_LOOK, callback=ChatState.show_first)
 
     @rx.event
-    async def show_first(self, width: int) -> None:
-        """The conversation (or the analysis in the address) the page opens on."""
-        self.phone = int(width or 0) <= PHONE_WIDTH
+    async def show_first(self, look: list[int]) -> None:
+        """The conversation (or the analysis in the address) the page opens on, drawn for
+        the page's `[width, dark]` (PAGE_LOOK)."""
+        width, dark = look
+        self.phone, self.dark = width <= PHONE_WIDTH, bool(dark)
         wanted = self.router.url.query_parameters.get("analysis")
         if wanted:
             shown = await conversations.open_analysis(
-                services(), owner=self.user_sub, analysis_id=wanted, device=self._device()
+                services(),
+                owner=self.user_sub,
+                analysis_id=wanted,
+                theme="dark" if self.dark else "light",
+                device=self._device(),
             )
             self._append(shown)
         elif self.conversations and not self.messages:
