@@ -1,7 +1,7 @@
 """Graded calls: each analysis record keeps its reading's call and, once known, its grade.
 
 Revision ID: 0003
-Revises: 0001 (the merger re-points this onto 0002, the scans migration of another branch)
+Revises: 0002 (scans)
 Create Date: 2026-12-03 14:55:00
 """
 
