@@ -9,9 +9,10 @@ the behaviour is testable without a browser. What comes back is small view recor
 from __future__ import annotations
 
 import dataclasses
+import json
 import uuid
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from analysis import Analysis, AnalysisInputError
 from analysis.charts import build_chart_spec
@@ -37,6 +38,9 @@ from integrations.chat_history.models import Attachments, ChatMessage, NewMessag
 from integrations.market_data import MarketDataError, Quote
 from integrations.records.models import AnalysisRecord
 from language.facts import GroundingFacts, NearestLevel, grounding_facts
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 log = get_logger("financials.services.conversations")
 
@@ -76,12 +80,26 @@ def our_fault() -> UiMessage:
     )
 
 
+# A chart as the page draws it: Plotly's figure JSON (`data`, `layout`), plain dicts and
+# lists. The chat state holds these, not plotly Figures: it is pickled on every event, and
+# a Figure took about 40 ms to unpickle (plotly validates every property on the way back)
+# and 20 ms to turn into JSON for each update that carried it, where its JSON takes well
+# under a millisecond for either.
+FigureJson = dict[str, Any]
+
+
+def figure_json(drawn: go.Figure) -> FigureJson:
+    """`drawn` as plain JSON (dates as ISO strings, arrays as lists)."""
+    plain: FigureJson = json.loads(drawn.to_json())
+    return plain
+
+
 @dataclass(frozen=True)
 class Shown:
     """What the page shows after a step: messages, a figure per analysis, the context."""
 
     messages: list[UiMessage]
-    figures: dict[str, Any] = dataclasses.field(default_factory=dict)
+    figures: dict[str, FigureJson] = dataclasses.field(default_factory=dict)
     context_symbol: str = ""
     last_summary: str = ""
     card: SymbolCard | None = None
@@ -116,7 +134,7 @@ async def reopen(
     with_analysis = [item.id for item in stored if item.attachments.analysis_ids]
     newest = set(with_analysis[-LIVE_FIGURES:])
     shown: list[UiMessage] = []
-    shown_figures: dict[str, Any] = {}
+    shown_figures: dict[str, FigureJson] = {}
     context = ""
     for item in stored:
         if item.role == Role.USER:
@@ -183,7 +201,9 @@ async def open_analysis(
     if redrawn is None:
         return Shown(messages=[shown], context_symbol=request.symbol)
     shown = dataclasses.replace(shown, has_figure=True)
-    return Shown(messages=[shown], figures={shown.id: redrawn}, context_symbol=request.symbol)
+    return Shown(
+        messages=[shown], figures={shown.id: figure_json(redrawn)}, context_symbol=request.symbol
+    )
 
 
 async def _redraw(
@@ -401,7 +421,7 @@ def show_answer(
         )
         return Shown(
             messages=[shown],
-            figures={shown.id: figure(reply.run.spec, frame=FRAMES[device])},
+            figures={shown.id: figure_json(figure(reply.run.spec, frame=FRAMES[device]))},
             context_symbol=response.symbol,
             last_summary=response.summary.text if response.summary else "",
         )
@@ -438,7 +458,10 @@ def _compare_answer(
         title=f"{' vs '.join(reply.closes)} · {window}, rebased to 100",
     )
     return Shown(
-        messages=[shown], figures={shown.id: overlay}, context_symbol=context, last_summary=summary
+        messages=[shown],
+        figures={shown.id: figure_json(overlay)},
+        context_symbol=context,
+        last_summary=summary,
     )
 
 
@@ -459,7 +482,9 @@ def _quote_answer(
     )
     closes = reply.closes.get(quote.symbol)
     figures = (
-        {} if closes is None else {shown.id: sparkline(closes.times, closes.values, theme=theme)}
+        {}
+        if closes is None
+        else {shown.id: figure_json(sparkline(closes.times, closes.values, theme=theme))}
     )
     return Shown(
         messages=[shown], figures=figures, context_symbol=quote.symbol, last_summary=summary

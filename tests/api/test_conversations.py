@@ -47,8 +47,8 @@ async def test_quote_and_compare_answers_have_their_own_charts(started: Started)
     table = compare.messages[0]
     assert table.kind == "compare"
     overlay = compare.figures[table.id]
-    assert [trace.name for trace in overlay.data] == ["AAPL", "MSFT"]
-    assert all(trace.y[0] == 100 for trace in overlay.data), "rebased to 100"
+    assert [trace["name"] for trace in overlay["data"]] == ["AAPL", "MSFT"]
+    assert all(trace["y"][0] == 100 for trace in overlay["data"]), "rebased to 100"
 
 
 async def test_reopening_shows_the_conversation_where_it_was_left(started: Started) -> None:
@@ -63,4 +63,6 @@ async def test_reopening_shows_the_conversation_where_it_was_left(started: Start
     assert reopened.chart_url, "the image stays, for the PNG download"
     drawn = shown.figures[reopened.id]
     live = first.figures[first.messages[0].id]
-    assert drawn.layout.title.text == live.layout.title.text, "the same chart as when asked"
+    assert drawn["layout"]["title"]["text"] == live["layout"]["title"]["text"], (
+        "the same chart as when asked"
+    )

@@ -166,8 +166,15 @@ PILL_TOOLS: tuple[tuple[str, str], ...] = tuple(t for t in TOOLS if t[0] not in 
 
 
 def live_figure(message: UiMessage, height: str | rx.Var[str], class_name: str) -> rx.Component:
+    """The answer's interactive chart, drawn with the theme the server gave its figure.
+
+    `template=None` turns off Reflex's own colour-mode template: merging it into the figure
+    built a new object on every render, so every chart on the page was redrawn on every
+    state change (each progress step of a later answer redrew all earlier charts)."""
     return rx.plotly(
-        data=ChatState.figures[message.id],
+        # The state holds the figure's plain JSON, which is what the component draws.
+        data=ChatState.figures[message.id].to(go.Figure),
+        template=None,
         use_resize_handler=True,
         width="100%",
         height=height,
@@ -584,7 +591,7 @@ def plotly_preload() -> rx.Component:
     """An empty, invisible chart: the chart library loads with the page, not with the first
     answer, so the first chart draws as soon as its data arrives."""
     return rx.box(
-        rx.plotly(data=go.Figure(), width="1px", height="1px"),
+        rx.plotly(data=go.Figure(), template=None, width="1px", height="1px"),
         position="absolute",
         width="1px",
         height="1px",

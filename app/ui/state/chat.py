@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import AsyncIterator
 
-import plotly.graph_objects as go
 import reflex as rx
 
 from app.logging import get_logger
@@ -23,12 +22,14 @@ from app.services.conversations import (
     LIVE_FIGURES,
     TOOL_TITLES,
     Device,
+    FigureJson,
     Shown,
     TurnInput,
     message,
     our_fault,
 )
 from app.ui.services import services
+from app.ui.state.pacing import Pacer
 from app.ui.state.session import LOGIN_ROUTE, SessionState
 
 log = get_logger("financials.ui.chat")
@@ -76,7 +77,8 @@ TOOL_WORDS = {
 
 class ChatState(SessionState):
     messages: list[UiMessage] = []  # noqa: RUF012 - Reflex declares state vars this way
-    figures: dict[str, go.Figure] = {}  # noqa: RUF012
+    # Plain figure JSON (see `FigureJson`), keyed by message id.
+    figures: dict[str, FigureJson] = {}  # noqa: RUF012
     draft: str = ""
     chips: list[str] = []  # noqa: RUF012
     # Set only when the user picks them for the next message; "" shows the placeholder.
@@ -240,14 +242,18 @@ class ChatState(SessionState):
                 device=self._device(),
             )
 
-        async def progress(step: str) -> None:
+        async def show(step: UiMessage) -> None:
             async with self:
-                self._set_last(message("assistant", "progress", step))
+                self._set_last(step)
+
+        pacer = Pacer(send=show)
+
+        async def progress(step: str) -> None:
+            await pacer.push(message("assistant", "progress", step))
 
         async def reading(text: str) -> None:
             # The analyst's reading streams into the chat as it is written.
-            async with self:
-                self._set_last(message("assistant", "streaming", text))
+            await pacer.push(message("assistant", "streaming", text))
 
         try:
             shown = await conversations.take_turn(
@@ -256,10 +262,12 @@ class ChatState(SessionState):
             listed = await conversations.list_conversations(services(), owner=turn.owner)
         except Exception:
             log.exception("chat turn failed")
+            await pacer.close()
             async with self:
                 self._set_last(our_fault())
                 self.busy = False
             return
+        await pacer.close()
         async with self:
             self.conversation_id = shown.conversation_id
             self.messages = self.messages[:-1]
