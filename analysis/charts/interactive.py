@@ -460,6 +460,10 @@ def figure(spec: ChartSpec, *, frame: Frame = LAPTOP) -> go.Figure:
             "rangebreaks": [{"bounds": ["sat", "mon"]}] if weekends else [],
             # Under the volume panel, so no date label runs into the volume bars.
             "anchor": "y2" if spec.has("volume") else "y",
+            # The margins keep every label inside the chart: "allow" skips Plotly's pass
+            # that measures each tick label to hide the ones past the edge (a third of a
+            # second of the browser's first draw).
+            "ticklabeloverflow": "allow",
             **(
                 {"nticks": frame.x_ticks, "tickangle": 0, "tickfont": {"size": 10}}
                 if frame.x_ticks
@@ -478,6 +482,7 @@ def figure(spec: ChartSpec, *, frame: Frame = LAPTOP) -> go.Figure:
             "side": "left",  # the right edge belongs to the level labels
             "gridcolor": pal.grid,
             "range": list(spec.y_range),
+            "ticklabeloverflow": "allow",
             "showspikes": True,
             "spikemode": "across",
             "spikesnap": "cursor",

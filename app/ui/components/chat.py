@@ -170,8 +170,11 @@ def live_figure(message: UiMessage, height: str | rx.Var[str], class_name: str) 
 
     `template=None` turns off Reflex's own colour-mode template: merging it into the figure
     built a new object on every render, so every chart on the page was redrawn on every
-    state change (each progress step of a later answer redrew all earlier charts)."""
-    return rx.plotly(
+    state change (each progress step of a later answer redrew all earlier charts).
+
+    Plotly's finance bundle (candlestick, bar, scatter: all our charts use) is a third of
+    the full library's size, so the page is ready to draw sooner."""
+    return rx.plotly.finance(
         # The state holds the figure's plain JSON, which is what the component draws.
         data=ChatState.figures[message.id].to(go.Figure),
         template=None,
@@ -249,6 +252,10 @@ def chart_panel(message: UiMessage) -> rx.Component:
                         "chart-figure",
                     ),
                     position="relative",
+                    height=CHART_HEIGHT,
+                    # Plotly measures its text as it draws (dozens of forced layouts):
+                    # contained, each one lays out this box, not the whole chat.
+                    contain="strict",
                 ),
                 position="relative",
                 min_height=CHART_HEIGHT,
@@ -584,22 +591,6 @@ def composer() -> rx.Component:
         rx.script(ENTER_SENDS),
         rx.script(SHOW_NEWEST),
         composer_body(),
-    )
-
-
-def plotly_preload() -> rx.Component:
-    """An empty, invisible chart: the chart library loads with the page, not with the first
-    answer, so the first chart draws as soon as its data arrives."""
-    return rx.box(
-        rx.plotly(data=go.Figure(), template=None, width="1px", height="1px"),
-        position="absolute",
-        width="1px",
-        height="1px",
-        overflow="hidden",
-        opacity="0",
-        pointer_events="none",
-        aria_hidden="true",
-        id="chart-preload",
     )
 
 

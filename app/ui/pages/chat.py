@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from app.ui.components.chat import composer, message_area, plotly_preload
+from app.ui.components.chart_preload import chart_preload
+from app.ui.components.chat import composer, message_area
 from app.ui.components.sidebar import sidebar
 from app.ui.state.chat import PHONE_WIDTH, ChatState
 from app.urls import LOGOUT_ROUTE, backend_url
@@ -84,7 +85,7 @@ PHONE_CHARTS = {
 
 def chat_page() -> rx.Component:
     return rx.box(
-        plotly_preload(),
+        chart_preload(),
         rx.vstack(
             header(),
             rx.flex(
