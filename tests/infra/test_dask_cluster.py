@@ -307,9 +307,7 @@ def _wait_ok(url: str, process: subprocess.Popen[Any], log: Path) -> httpx.Respo
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(
-                f"{process.args[:3]} exited {process.returncode}:\n{log.read_text()[-3000:]}"
-            )
+            pytest.fail(f"{log.stem} exited {process.returncode}:\n{log.read_text()[-3000:]}")
         try:
             response = httpx.get(url, timeout=2)
             if response.status_code == 200:
@@ -375,17 +373,19 @@ def test_the_manifests_scheduler_and_worker_commands_run_a_scan(tmp_path: Path) 
         for arg in _command(worker, ports, worker_env)
     ]
     with (
-        _running(_command(scheduler, ports, {}), scheduler_env, tmp_path / "s.log") as sp,
-        _running(worker_command, worker_env, tmp_path / "w.log") as wp,
+        _running(_command(scheduler, ports, {}), scheduler_env, tmp_path / "scheduler.log") as sp,
+        _running(worker_command, worker_env, tmp_path / "worker.log") as wp,
     ):
         # The probes' path, and the API the operator scales through.
         scheduler_http = f"http://127.0.0.1:{ports['8787']}"
-        _wait_ok(f"{scheduler_http}/health", sp, tmp_path / "s.log")
+        _wait_ok(f"{scheduler_http}/health", sp, tmp_path / "scheduler.log")
         assert (
             "idle_since"
-            in _wait_ok(f"{scheduler_http}/api/v1/check_idle", sp, tmp_path / "s.log").json()
+            in _wait_ok(
+                f"{scheduler_http}/api/v1/check_idle", sp, tmp_path / "scheduler.log"
+            ).json()
         )
-        _wait_ok(f"http://127.0.0.1:{ports['8788']}/health", wp, tmp_path / "w.log")
+        _wait_ok(f"http://127.0.0.1:{ports['8788']}/health", wp, tmp_path / "worker.log")
 
         request = ScanRequest(symbols=("AAPL", "IBM", "NOPE"), setups=(), source="sample")
         views = asyncio.run(_scan_on_both(request, address, tmp_path / "scans.db"))
