@@ -21,9 +21,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("scan_records", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column(
-                "cancel_requested", sa.Boolean(), server_default=sa.false(), nullable=False
-            )
+            sa.Column("cancel_requested", sa.Boolean(), server_default=sa.false(), nullable=False)
         )
 
 
