@@ -65,6 +65,10 @@ class ScanTask:
     setups: tuple[Setup, ...]
     settings: AnalysisSettings
     source: str | None = None
+    # A user's own file (a folder or zip universe): its bytes travel with the task, since
+    # the file is only on the machine that read it; its name labels its errors.
+    csv: bytes | None = None
+    csv_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from contextlib import aclosing
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,10 +45,11 @@ from integrations.records.scans import (
     Watchlist,
     touched,
 )
-from integrations.scans import ScanExecutor, UnknownUniverseError, universe
+from integrations.scans import CsvMember, ScanExecutor, UnknownUniverseError, universe
 
 log = get_logger("financials.services.scans")
 WATCHLIST = "watchlist"
+CSV_UNIVERSE = "csv"  # a folder or zip of the user's CSV files
 # How often a running scan's record is rewritten with its progress.
 SAVE_EVERY_SECONDS = 1.0
 _ROWS = TypeAdapter(list[ScanRow])
@@ -212,47 +213,89 @@ def summary_of(record: ScanRecord) -> ScanSummary:
     )
 
 
-async def create_scan(ports: ScanPorts, request: ScanRequest, owner: str) -> ScanRecord:
-    """Resolves the universe and stores the `running` record (nothing runs yet)."""
-    symbols = await universe_symbols(ports, request, owner)
+async def create_scan(
+    ports: ScanPorts,
+    request: ScanRequest,
+    owner: str,
+    *,
+    files: Sequence[CsvMember] | None = None,
+) -> ScanRecord:
+    """Resolves the universe and stores the `running` record (nothing runs yet).
+
+    `files` (a folder or zip of CSVs, `read_csv_universe`) is the universe instead of the
+    request's: one symbol per file.
+    """
+    if files is not None:
+        if not files:
+            raise ScanInputError("no CSV files to scan")
+        symbols, universe_name, total = [m.symbol for m in files], CSV_UNIVERSE, len(files)
+    else:
+        symbols = await universe_symbols(ports, request, owner)
+        universe_name = "symbols" if request.symbols is not None else request.universe.lower()
+        total = len(symbols)
     record = ScanRecord(
         owner=owner,
-        universe="symbols" if request.symbols is not None else request.universe.lower(),
-        request_json=request.model_copy(update={"symbols": tuple(symbols)}).model_dump_json(),
+        universe=universe_name,
+        request_json=request.model_copy(
+            update={"symbols": tuple(dict.fromkeys(symbols))}
+        ).model_dump_json(),
         executor=ports.executor.name,
-        total=len(symbols),
+        total=total,
     )
     await ports.repository.save_scan(record)
     return record
 
 
-async def execute_scan(
-    ports: ScanPorts, record: ScanRecord, progress: ScanProgress | None = None
-) -> ScanView:
-    """Runs a created scan to its end, storing progress; returns its full view.
+def _tasks(
+    request: ScanRequest, settings: AnalysisSettings, files: Sequence[CsvMember] | None
+) -> tuple[list[ScanTask], list[SymbolFailure]]:
+    """The tasks to fan out, and the failures known before any runs (files not read)."""
 
-    Each progress save returns the record as stored: when it carries a cancel request
-    (asked from any process), the scan stops its tasks there and is stored `cancelled`.
-    """
-    request = ScanRequest.model_validate_json(record.request_json)
-    symbols = list(request.symbols or ())
-    settings = AnalysisSettings()
-    tasks = [
-        ScanTask(
-            symbol=s,
+    def task(symbol: str, member: CsvMember | None = None) -> ScanTask:
+        return ScanTask(
+            symbol=symbol,
             interval=request.interval,
             period=request.period,
             setups=request.setups,
             settings=settings,
             source=request.source,
+            csv=member.data if member else None,
+            csv_name=member.filename if member else None,
         )
-        for s in symbols
-    ]
+
+    if files is None:
+        return [task(s) for s in request.symbols or ()], []
+    return (
+        [task(m.symbol, m) for m in files if m.data is not None],
+        [
+            SymbolFailure(symbol=m.symbol, reason=m.error or "not read")
+            for m in files
+            if m.data is None
+        ],
+    )
+
+
+async def execute_scan(
+    ports: ScanPorts,
+    record: ScanRecord,
+    progress: ScanProgress | None = None,
+    *,
+    files: Sequence[CsvMember] | None = None,
+) -> ScanView:
+    """Runs a created scan to its end, storing progress; returns its full view.
+
+    Each progress save returns the record as stored: when it carries a cancel request
+    (asked from any process), the scan stops its tasks there and is stored `cancelled`.
+    `files`: the CSV files `create_scan` was given.
+    """
+    request = ScanRequest.model_validate_json(record.request_json)
+    settings = AnalysisSettings()
+    tasks, failures = _tasks(request, settings, files)
+    symbols = [t.symbol for t in tasks]
     rows: list[ScanRow] = []
-    failures: list[SymbolFailure] = []
     # By symbol: the bootstrap's clusters then come in one order whatever finished first.
     measured: dict[str, SymbolSamples] = {}
-    scanned, last_save = 0, time.monotonic()
+    scanned, last_save = len(failures), time.monotonic()
     pooled: HitRates | None = None
 
     def current(status: ScanStatus = ScanStatus.RUNNING, **extra: object) -> ScanRecord:
@@ -283,7 +326,7 @@ async def execute_scan(
                     if outcome.samples is not None:
                         measured[outcome.symbol] = outcome.samples
                 # The last result is saved once, with the scan's outcome, below.
-                if scanned == len(tasks) or time.monotonic() - last_save < SAVE_EVERY_SECONDS:
+                if scanned == record.total or time.monotonic() - last_save < SAVE_EVERY_SECONDS:
                     continue
                 last_save = time.monotonic()
                 record = await ports.repository.save_scan(current())
@@ -318,16 +361,29 @@ async def execute_scan(
 
 
 async def run_scan(
-    ports: ScanPorts, request: ScanRequest, owner: str, progress: ScanProgress | None = None
+    ports: ScanPorts,
+    request: ScanRequest,
+    owner: str,
+    progress: ScanProgress | None = None,
+    *,
+    files: Sequence[CsvMember] | None = None,
 ) -> ScanView:
-    """Create and run a scan to its end (the CLI and the chat wait for it)."""
-    return await execute_scan(ports, await create_scan(ports, request, owner), progress)
+    """Create and run a scan to its end (the CLI and the chat wait for it); `files`: a
+    folder or zip of CSVs as the universe (`integrations.scans.read_csv_universe`)."""
+    record = await create_scan(ports, request, owner, files=files)
+    return await execute_scan(ports, record, progress, files=files)
 
 
-async def start_scan(ports: ScanPorts, request: ScanRequest, owner: str) -> ScanView:
+async def start_scan(
+    ports: ScanPorts,
+    request: ScanRequest,
+    owner: str,
+    *,
+    files: Sequence[CsvMember] | None = None,
+) -> ScanView:
     """Create a scan and run it in the background (the API answers with its id at once)."""
-    record = await create_scan(ports, request, owner)
-    ports.jobs.start(record.id, execute_scan(ports, record))
+    record = await create_scan(ports, request, owner, files=files)
+    ports.jobs.start(record.id, execute_scan(ports, record, files=files))
     return view_of(record)
 
 
