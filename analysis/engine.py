@@ -11,7 +11,7 @@ import pandas as pd
 from analysis.bars import Bars, FloatArray, to_bars
 from analysis.confluence import confluence
 from analysis.fibonacci_leg import choose_fibonacci
-from analysis.hitrates import hit_rates
+from analysis.hitrates import LevelSample, level_samples, summarize
 from analysis.imbalances import Boxes, fair_value_gaps, order_blocks
 from analysis.legs import consecutive_legs, final_sequence, with_window_start
 from analysis.models import (
@@ -250,6 +250,15 @@ def analyze(frame: pd.DataFrame, settings: AnalysisSettings | None = None) -> An
 
     Raises `AnalysisInputError` for bars that cannot be analysed.
     """
+    return analyze_measured(frame, settings)[0]
+
+
+def analyze_measured(
+    frame: pd.DataFrame, settings: AnalysisSettings | None = None
+) -> tuple[Analysis, int, list[LevelSample]]:
+    """`analyze`, plus what its hit-rates were summarised from: (the analysis, legs
+    measured, one sample per ratio). A scan pools these samples over every series, so it
+    takes them from here rather than measuring the legs a second time."""
     settings = settings or AnalysisSettings()
     bars = to_bars(frame, min_bars=_min_bars(settings))
     tr = true_range(bars)
@@ -303,8 +312,11 @@ def analyze(frame: pd.DataFrame, settings: AnalysisSettings | None = None) -> An
             blocks.extend(_blocks(bars, boxes, scale))  # type: ignore[arg-type]
     blocks.sort(key=lambda b: (b.break_index, b.scale))
 
+    legs_measured, samples = level_samples(
+        bars=bars, atr=atr, crossings=crossings, legs=consecutive_legs(final), settings=settings
+    )
     writer = _SwingWriter(bars, swings)
-    return Analysis(
+    analysis = Analysis(
         series=SeriesInfo(
             bars=len(bars),
             first_time=bars.time(0),
@@ -323,14 +335,10 @@ def analyze(frame: pd.DataFrame, settings: AnalysisSettings | None = None) -> An
             bars, fair_value_gaps(bars, atr, crossings, settings.fvg_min_size_atr, keep)
         ),
         order_blocks=blocks,
-        hit_rates=hit_rates(
-            bars=bars,
-            atr=atr,
-            crossings=crossings,
-            legs=consecutive_legs(final),
-            detector=settings.detector,
-            settings=settings,
+        hit_rates=summarize(
+            samples, legs_total=legs_measured, detector=settings.detector, settings=settings
         ),
         confluence=confluence(fib, zones),
         notes=notes,
     )
+    return analysis, legs_measured, samples

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from app.services.scan_schemas import ScanRequest, ScanView
     from app.services.schemas import ChartRequest
     from integrations.market_data import PriceHistory
+    from integrations.scans import CsvMember
     from language.models import Plan
 
 cli = typer.Typer(
@@ -438,11 +439,12 @@ CLI_OWNER = "cli"  # scans run from a terminal are stored under this owner
 @cli.command()
 def scan(
     universe: Annotated[
-        str,
+        str | None,
         typer.Option(
-            help="sp500, nasdaq100, dow30, fx, crypto, futures, bundled (offline), or watchlist."
+            help="sp500, nasdaq100, dow30, fx, crypto, futures, bundled (offline), or "
+            "watchlist. [default: bundled]"
         ),
-    ] = "bundled",
+    ] = None,
     setup: Annotated[
         list[str] | None,
         typer.Option(
@@ -453,7 +455,20 @@ def scan(
     symbols: Annotated[
         str | None, typer.Option(help="Comma-separated symbols instead of a universe.")
     ] = None,
-    period: Annotated[Period, typer.Option(help="Look-back of each series.")] = "5y",
+    csv_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Scan your own files instead of a universe: a folder or a .zip of CSV files "
+            "(Date,Open,High,Low,Close[,Volume], any letter case), each *.csv one symbol named "
+            "by its file stem; other files are ignored, a bad file is a failure row."
+        ),
+    ] = None,
+    period: Annotated[
+        Period | None,
+        typer.Option(
+            help="Look-back of each series. [default: 5y; all of each file with --csv-dir]"
+        ),
+    ] = None,
     interval: Annotated[Interval, typer.Option(help="Bar size.")] = "1d",
     source: Annotated[
         SourceChoice | None, typer.Option(help="Market data source; default: the configured one.")
@@ -464,15 +479,27 @@ def scan(
     from pydantic import ValidationError
 
     from analysis.scan import setup_from_kind
-    from app.services.scan_schemas import ScanRequest
+    from app.services.scan_schemas import MAX_SCAN_SYMBOLS, ScanRequest
+    from integrations.scans import CsvUniverseError, read_csv_universe
 
+    files: list[CsvMember] | None = None
+    if csv_dir is not None:
+        if universe is not None or symbols is not None or source is not None:
+            raise _fail(
+                "--csv-dir excludes --universe, --symbols and --source: the files are the "
+                "universe and its source"
+            )
+        try:
+            files = read_csv_universe(csv_dir, max_files=MAX_SCAN_SYMBOLS)
+        except CsvUniverseError as exc:
+            raise _fail(str(exc)) from None
     try:
         request = ScanRequest.model_validate(
             {
-                "universe": universe.lower(),
+                "universe": (universe or "bundled").lower(),
                 "symbols": tuple(symbols.split(",")) if symbols else None,
                 "setups": tuple(setup_from_kind(kind) for kind in setup or ["golden-pocket"]),
-                "period": period,
+                "period": period or ("max" if files is not None else "5y"),
                 "interval": interval,
                 "source": source.value if source else None,
             }
@@ -480,7 +507,9 @@ def scan(
     except (ValidationError, ValueError) as exc:
         message = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
         raise _fail(message.removeprefix("Value error, ")) from None
-    view = asyncio.run(_scan(request, progress_bar=sys.stderr.isatty() and not as_json))
+    view = asyncio.run(
+        _scan(request, progress_bar=sys.stderr.isatty() and not as_json, files=files)
+    )
     if as_json:
         typer.echo(view.model_dump_json(indent=2))
         return
@@ -489,7 +518,9 @@ def scan(
     typer.echo(scan_report(view))
 
 
-async def _scan(request: ScanRequest, *, progress_bar: bool) -> ScanView:
+async def _scan(
+    request: ScanRequest, *, progress_bar: bool, files: list[CsvMember] | None = None
+) -> ScanView:
     from rich.progress import Progress
 
     from app.config import get_settings
@@ -504,7 +535,7 @@ async def _scan(request: ScanRequest, *, progress_bar: bool) -> ScanView:
 
         async with open_services(get_settings(), source=request.source) as services:
             try:
-                return await scans.run_scan(services.scans, request, CLI_OWNER, tick)
+                return await scans.run_scan(services.scans, request, CLI_OWNER, tick, files=files)
             except scans.ScanInputError as exc:
                 raise _fail(str(exc)) from None
 

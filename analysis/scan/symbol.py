@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.engine import analyze
+from analysis.engine import analyze_measured
 from analysis.models import AnalysisSettings
-from analysis.scan.pooling import SymbolSamples, symbol_samples
+from analysis.scan.pooling import SymbolSamples
 from analysis.scan.rows import ScanRow, scan_analysis
 from analysis.scan.setups import Setup
 
@@ -31,11 +31,14 @@ def scan_frame(
     *,
     measure: bool = True,
 ) -> SymbolScan:
-    """Raises `AnalysisInputError` for bars that cannot be analysed (the caller reports it)."""
-    settings = settings or AnalysisSettings()
-    row = scan_analysis(symbol, analyze(frame, settings), setups)
+    """Raises `AnalysisInputError` for bars that cannot be analysed (the caller reports it).
+
+    The pooled samples are the ones the analysis summarised its own hit-rates from: the
+    legs are measured once per symbol.
+    """
+    analysis, legs, samples = analyze_measured(frame, settings or AnalysisSettings())
     return SymbolScan(
         symbol=symbol,
-        row=row,
-        samples=symbol_samples(frame, settings) if measure else None,
+        row=scan_analysis(symbol, analysis, setups),
+        samples=SymbolSamples(legs=legs, samples=tuple(samples)) if measure else None,
     )

@@ -8,8 +8,10 @@ fetch), so only the task crosses to the worker, as in a real scan.
 from __future__ import annotations
 
 import asyncio
+import tempfile
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -71,21 +73,29 @@ async def _run_executor(ex: ScanExecutor, count: int) -> tuple[float, int]:
 
 
 async def _bundled(workers: int) -> float:
-    from app.config import get_settings
+    """Seconds per scan of the bundled series, stored in a scratch SQLite file that is
+    deleted afterwards: a benchmark leaves nothing in the configured database."""
     from app.services.scan_schemas import ScanRequest
     from app.services.scans import ScanJobs, ScanPorts, run_scan
-    from app.wiring.persistence import open_persistence
     from app.wiring.scans import scan_symbol
+    from integrations.records.scans_sql import SqlScanRepository
     from integrations.scans.inprocess import ProcessPoolScanExecutor
+    from integrations.sql import create_sql_engine, sqlite_url
 
     executor = ProcessPoolScanExecutor(workers)
-    async with open_persistence(get_settings()) as persistence:
-        ports = ScanPorts(executor, persistence.scans, scan_symbol, ScanJobs())
-        await run_scan(ports, ScanRequest(universe="bundled", source="sample"), "bench")  # warm
-        began = time.perf_counter()
-        await run_scan(ports, ScanRequest(universe="bundled", source="sample"), "bench")
-        elapsed = time.perf_counter() - began
-    await executor.close()
+    with tempfile.TemporaryDirectory(prefix="financials-scan-bench-") as scratch:
+        store = SqlScanRepository(create_sql_engine(sqlite_url(Path(scratch) / "scans.db")))
+        await store.start()
+        try:
+            ports = ScanPorts(executor, store, scan_symbol, ScanJobs())
+            request = ScanRequest(universe="bundled", source="sample")
+            await run_scan(ports, request, "bench")  # warm the workers
+            began = time.perf_counter()
+            await run_scan(ports, request, "bench")
+            elapsed = time.perf_counter() - began
+        finally:
+            await store.close()
+            await executor.close()
     return elapsed
 
 

@@ -65,6 +65,10 @@ class ScanTask:
     setups: tuple[Setup, ...]
     settings: AnalysisSettings
     source: str | None = None
+    # A user's own file (a folder or zip universe): its bytes travel with the task, since
+    # the file is only on the machine that read it; its name labels its errors.
+    csv: bytes | None = None
+    csv_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +113,35 @@ class ScanView(BaseModel):
         description="Level statistics pooled over every series this scan measured."
     )
     error: str | None = None
+    cancel_requested: bool = Field(
+        default=False,
+        description="A cancel was asked; a scan running in another process stops at its next "
+        "progress save (within about a second of a result) and then says `cancelled`.",
+    )
+
+
+class ScanSummary(BaseModel):
+    """One of a user's scans in a list: its progress, without its rows."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    status: ScanStatus
+    universe: str
+    executor: str
+    created_at: datetime
+    updated_at: datetime
+    total: int
+    scanned: int
+    failed: int
+    progress: str
+    cancel_requested: bool
+
+
+class ScanPage(BaseModel):
+    """A page of a user's scans, newest first; pass `next_cursor` back for the next."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    items: list[ScanSummary]
+    next_cursor: str | None = None

@@ -6,6 +6,10 @@ Order: resolve the universe -> store a `running` record -> fan the symbols out t
 cross-symbol statistics, put each row's pooled verdict beside its own -> store `done`.
 A symbol that fails is a failure row with its reason; a cancelled scan is stored as such and
 its tasks are stopped.
+
+Cancelling works from any process: in the one running the scan, its task is cancelled at
+once; elsewhere (another API replica, a CLI scan) the request is stored on the record, and
+the running process reads it back from its next progress save and stops there.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from contextlib import aclosing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,12 +30,14 @@ from analysis.scan import ScanRow, SymbolSamples, pool_hit_rates, with_universe_
 from app.logging import get_logger
 from app.services.scan_schemas import (
     ScanOutcome,
+    ScanPage,
     ScanRequest,
+    ScanSummary,
     ScanTask,
     ScanView,
     SymbolFailure,
 )
-from integrations.paging import MAX_PAGE_SIZE
+from integrations.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from integrations.records.scans import (
     ScanRecord,
     ScanRepository,
@@ -38,10 +45,11 @@ from integrations.records.scans import (
     Watchlist,
     touched,
 )
-from integrations.scans import ScanExecutor, UnknownUniverseError, universe
+from integrations.scans import CsvMember, ScanExecutor, UnknownUniverseError, universe
 
 log = get_logger("financials.services.scans")
 WATCHLIST = "watchlist"
+CSV_UNIVERSE = "csv"  # a folder or zip of the user's CSV files
 # How often a running scan's record is rewritten with its progress.
 SAVE_EVERY_SECONDS = 1.0
 _ROWS = TypeAdapter(list[ScanRow])
@@ -117,31 +125,40 @@ async def universe_symbols(ports: ScanPorts, request: ScanRequest, owner: str) -
         raise ScanInputError(str(exc)) from None
 
 
-def _order(rows: list[ScanRow]) -> list[ScanRow]:
-    return sorted(
-        rows,
-        key=lambda r: (r.distance_atr is None, r.distance_atr or 0.0, r.symbol),
-    )
+def _row_order(row: ScanRow) -> tuple[bool, float, str]:
+    """Nearest to its level (in ATR) first, rows without a distance last, then by symbol."""
+    return (row.distance_atr is None, row.distance_atr or 0.0, row.symbol)
 
 
 def _pooled(measured: list[SymbolSamples], settings: AnalysisSettings) -> HitRates | None:
     return pool_hit_rates(measured, settings) if measured else None
 
 
-def view_of(record: ScanRecord, offset: int = 0, limit: int | None = None) -> ScanView:
-    """The record with one page of rows (`limit` None: every row, for the CLI and chat)."""
+def _progress(record: ScanRecord, failures: list[SymbolFailure]) -> str:
+    progress = f"{record.scanned} / {record.total} scanned, {record.failed} failed"
+    if failures:
+        progress += ": " + "; ".join(f"{f.symbol} ({f.reason})" for f in failures[:3])
+    if record.cancel_requested and record.status is ScanStatus.RUNNING:
+        progress += "; cancelling"
+    return progress
+
+
+def _view(
+    record: ScanRecord,
+    rows: list[ScanRow],
+    failures: list[SymbolFailure],
+    pooled: HitRates | None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> ScanView:
+    """The view of `record` from its rows, failures and pool already in hand (not re-read
+    from the record's JSON)."""
     if offset < 0 or (limit is not None and not 1 <= limit <= MAX_PAGE_SIZE):
         raise ScanInputError(
             f"`offset` must be 0 or more and `limit` between 1 and {MAX_PAGE_SIZE}"
         )
-    rows = _ROWS.validate_json(record.rows_json)
     limit = len(rows) or 1 if limit is None else limit
-    failures = _FAILURES.validate_json(record.failures_json)
-    page = rows[offset : offset + limit]
     more = offset + limit < len(rows)
-    progress = f"{record.scanned} / {record.total} scanned, {record.failed} failed"
-    if failures:
-        progress += ": " + "; ".join(f"{f.symbol} ({f.reason})" for f in failures[:3])
     return ScanView(
         id=record.id,
         status=record.status,
@@ -152,101 +169,191 @@ def view_of(record: ScanRecord, offset: int = 0, limit: int | None = None) -> Sc
         total=record.total,
         scanned=record.scanned,
         failed=record.failed,
-        progress=progress,
+        progress=_progress(record, failures),
         failures=failures,
         matched=len(rows),
         offset=offset,
         limit=limit,
         next_offset=offset + limit if more else None,
-        rows=page,
-        pooled=None
-        if record.pooled_json is None
-        else HitRates.model_validate_json(record.pooled_json),
+        rows=rows[offset : offset + limit],
+        pooled=pooled,
         error=record.error,
+        cancel_requested=record.cancel_requested,
     )
 
 
-async def create_scan(ports: ScanPorts, request: ScanRequest, owner: str) -> ScanRecord:
-    """Resolves the universe and stores the `running` record (nothing runs yet)."""
-    symbols = await universe_symbols(ports, request, owner)
+def view_of(record: ScanRecord, offset: int = 0, limit: int | None = None) -> ScanView:
+    """The record with one page of rows (`limit` None: every row, for the CLI and chat)."""
+    pooled = (
+        None if record.pooled_json is None else HitRates.model_validate_json(record.pooled_json)
+    )
+    return _view(
+        record,
+        _ROWS.validate_json(record.rows_json),
+        _FAILURES.validate_json(record.failures_json),
+        pooled,
+        offset,
+        limit,
+    )
+
+
+def summary_of(record: ScanRecord) -> ScanSummary:
+    return ScanSummary(
+        id=record.id,
+        status=record.status,
+        universe=record.universe,
+        executor=record.executor,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+        total=record.total,
+        scanned=record.scanned,
+        failed=record.failed,
+        progress=_progress(record, _FAILURES.validate_json(record.failures_json)),
+        cancel_requested=record.cancel_requested,
+    )
+
+
+async def create_scan(
+    ports: ScanPorts,
+    request: ScanRequest,
+    owner: str,
+    *,
+    files: Sequence[CsvMember] | None = None,
+) -> ScanRecord:
+    """Resolves the universe and stores the `running` record (nothing runs yet).
+
+    `files` (a folder or zip of CSVs, `read_csv_universe`) is the universe instead of the
+    request's: one symbol per file.
+    """
+    if files is not None:
+        if not files:
+            raise ScanInputError("no CSV files to scan")
+        symbols, universe_name, total = [m.symbol for m in files], CSV_UNIVERSE, len(files)
+    else:
+        symbols = await universe_symbols(ports, request, owner)
+        universe_name = "symbols" if request.symbols is not None else request.universe.lower()
+        total = len(symbols)
     record = ScanRecord(
         owner=owner,
-        universe="symbols" if request.symbols is not None else request.universe.lower(),
-        request_json=request.model_copy(update={"symbols": tuple(symbols)}).model_dump_json(),
+        universe=universe_name,
+        request_json=request.model_copy(
+            update={"symbols": tuple(dict.fromkeys(symbols))}
+        ).model_dump_json(),
         executor=ports.executor.name,
-        total=len(symbols),
+        total=total,
     )
     await ports.repository.save_scan(record)
     return record
 
 
-async def execute_scan(
-    ports: ScanPorts, record: ScanRecord, progress: ScanProgress | None = None
-) -> ScanView:
-    """Runs a created scan to its end, storing progress; returns its full view."""
-    request = ScanRequest.model_validate_json(record.request_json)
-    symbols = list(request.symbols or ())
-    settings = AnalysisSettings()
-    tasks = [
-        ScanTask(
-            symbol=s,
+def _tasks(
+    request: ScanRequest, settings: AnalysisSettings, files: Sequence[CsvMember] | None
+) -> tuple[list[ScanTask], list[SymbolFailure]]:
+    """The tasks to fan out, and the failures known before any runs (files not read)."""
+
+    def task(symbol: str, member: CsvMember | None = None) -> ScanTask:
+        return ScanTask(
+            symbol=symbol,
             interval=request.interval,
             period=request.period,
             setups=request.setups,
             settings=settings,
             source=request.source,
+            csv=member.data if member else None,
+            csv_name=member.filename if member else None,
         )
-        for s in symbols
-    ]
+
+    if files is None:
+        return [task(s) for s in request.symbols or ()], []
+    return (
+        [task(m.symbol, m) for m in files if m.data is not None],
+        [
+            SymbolFailure(symbol=m.symbol, reason=m.error or "not read")
+            for m in files
+            if m.data is None
+        ],
+    )
+
+
+async def execute_scan(
+    ports: ScanPorts,
+    record: ScanRecord,
+    progress: ScanProgress | None = None,
+    *,
+    files: Sequence[CsvMember] | None = None,
+) -> ScanView:
+    """Runs a created scan to its end, storing progress; returns its full view.
+
+    Each progress save returns the record as stored: when it carries a cancel request
+    (asked from any process), the scan stops its tasks there and is stored `cancelled`.
+    `files`: the CSV files `create_scan` was given.
+    """
+    request = ScanRequest.model_validate_json(record.request_json)
+    settings = AnalysisSettings()
+    tasks, failures = _tasks(request, settings, files)
+    symbols = [t.symbol for t in tasks]
     rows: list[ScanRow] = []
-    failures: list[SymbolFailure] = []
     # By symbol: the bootstrap's clusters then come in one order whatever finished first.
     measured: dict[str, SymbolSamples] = {}
-    scanned, last_save = 0, time.monotonic()
+    scanned, last_save = len(failures), time.monotonic()
+    pooled: HitRates | None = None
 
     def current(status: ScanStatus = ScanStatus.RUNNING, **extra: object) -> ScanRecord:
+        rows.sort(key=_row_order)  # nearly sorted already: cheap
         return touched(
             record,
             status=status,
             scanned=scanned,
             failed=len(failures),
-            rows_json=_ROWS.dump_json(_order(rows)).decode(),
+            rows_json=_ROWS.dump_json(rows).decode(),
             failures_json=_FAILURES.dump_json(failures).decode(),
             **extra,
         )
 
     try:
-        async for result in ports.executor.map(ports.task, tasks):
-            scanned += 1
-            outcome = result.value
-            if outcome is None or outcome.error is not None:
-                reason = result.error or (outcome.error if outcome else None) or "no result"
-                failures.append(SymbolFailure(symbol=symbols[result.index], reason=reason))
-            else:
-                if outcome.row is not None:
-                    rows.append(outcome.row)
-                if outcome.samples is not None:
-                    measured[outcome.symbol] = outcome.samples
-            if time.monotonic() - last_save >= SAVE_EVERY_SECONDS or scanned == len(tasks):
+        cancel_requested = False
+        stream = ports.executor.map(ports.task, tasks)
+        async with aclosing(stream):
+            async for result in stream:
+                scanned += 1
+                outcome = result.value
+                if outcome is None or outcome.error is not None:
+                    reason = result.error or (outcome.error if outcome else None) or "no result"
+                    failures.append(SymbolFailure(symbol=symbols[result.index], reason=reason))
+                else:
+                    if outcome.row is not None:
+                        rows.append(outcome.row)
+                    if outcome.samples is not None:
+                        measured[outcome.symbol] = outcome.samples
+                # The last result is saved once, with the scan's outcome, below.
+                if scanned == record.total or time.monotonic() - last_save < SAVE_EVERY_SECONDS:
+                    continue
                 last_save = time.monotonic()
-                record = current()
-                await ports.repository.save_scan(record)
+                record = await ports.repository.save_scan(current())
                 if progress is not None:
-                    await progress(view_of(record))
-        pooled = _pooled([measured[k] for k in sorted(measured)], settings)
-        if pooled is not None:
-            rows = with_universe_stats(rows, pooled)
-        record = current(
-            ScanStatus.DONE, pooled_json=None if pooled is None else pooled.model_dump_json()
-        )
+                    await progress(_view(record, rows, failures, None))
+                if record.cancel_requested:
+                    cancel_requested = True
+                    break  # leaving `aclosing` stops the tasks not finished
+        if cancel_requested:
+            log.info("scan cancelled by request", scan_id=record.id, scanned=scanned)
+            record = current(ScanStatus.CANCELLED)
+        else:
+            pooled = _pooled([measured[k] for k in sorted(measured)], settings)
+            if pooled is not None:
+                rows = with_universe_stats(rows, pooled)
+            record = current(
+                ScanStatus.DONE, pooled_json=None if pooled is None else pooled.model_dump_json()
+            )
     except asyncio.CancelledError:
         await asyncio.shield(ports.repository.save_scan(current(ScanStatus.CANCELLED)))
         raise
     except Exception as exc:
         log.exception("scan failed", scan_id=record.id)
+        pooled = None
         record = current(ScanStatus.FAILED, error=f"the scan stopped: {exc}")
-    await ports.repository.save_scan(record)
-    view = view_of(record)
+    record = await ports.repository.save_scan(record)
+    view = _view(record, rows, failures, pooled)
     if progress is not None:
         await progress(view)
     log.info("scan done", scan_id=record.id, total=record.total, matched=view.matched)
@@ -254,16 +361,29 @@ async def execute_scan(
 
 
 async def run_scan(
-    ports: ScanPorts, request: ScanRequest, owner: str, progress: ScanProgress | None = None
+    ports: ScanPorts,
+    request: ScanRequest,
+    owner: str,
+    progress: ScanProgress | None = None,
+    *,
+    files: Sequence[CsvMember] | None = None,
 ) -> ScanView:
-    """Create and run a scan to its end (the CLI and the chat wait for it)."""
-    return await execute_scan(ports, await create_scan(ports, request, owner), progress)
+    """Create and run a scan to its end (the CLI and the chat wait for it); `files`: a
+    folder or zip of CSVs as the universe (`integrations.scans.read_csv_universe`)."""
+    record = await create_scan(ports, request, owner, files=files)
+    return await execute_scan(ports, record, progress, files=files)
 
 
-async def start_scan(ports: ScanPorts, request: ScanRequest, owner: str) -> ScanView:
+async def start_scan(
+    ports: ScanPorts,
+    request: ScanRequest,
+    owner: str,
+    *,
+    files: Sequence[CsvMember] | None = None,
+) -> ScanView:
     """Create a scan and run it in the background (the API answers with its id at once)."""
-    record = await create_scan(ports, request, owner)
-    ports.jobs.start(record.id, execute_scan(ports, record))
+    record = await create_scan(ports, request, owner, files=files)
+    ports.jobs.start(record.id, execute_scan(ports, record, files=files))
     return view_of(record)
 
 
@@ -276,14 +396,33 @@ async def get_scan(
     return view_of(record, offset, limit)
 
 
+async def list_scans(
+    ports: ScanPorts, owner: str, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+) -> ScanPage:
+    """The owner's scans, newest first (`InvalidPageRequestError` for a bad page)."""
+    page = await ports.repository.list_scans(owner, limit=limit, cursor=cursor)
+    return ScanPage(items=[summary_of(r) for r in page.items], next_cursor=page.next_cursor)
+
+
 async def cancel_scan(ports: ScanPorts, scan_id: str, owner: str) -> ScanView:
-    """Stops the owner's running scan; its record says `cancelled` with what it had found."""
+    """Stops the owner's running scan, wherever it runs.
+
+    Running here: its task is cancelled and the view says `cancelled`, with what it had
+    found. Running in another process: the request is stored, and the view says `running`
+    with `cancel_requested` until that process reads it at its next progress save and stores
+    the scan `cancelled`. A scan already finished is left as it is.
+    """
     view = await get_scan(ports, scan_id, owner)
     task = ports.jobs.tasks.get(scan_id)
     if task is not None and ports.jobs.cancel(scan_id):
         await asyncio.gather(task, return_exceptions=True)
-        view = await get_scan(ports, scan_id, owner)
-    return view
+        return await get_scan(ports, scan_id, owner)
+    if view.status is not ScanStatus.RUNNING:
+        return view
+    stored = await ports.repository.request_cancel(scan_id, owner=owner)
+    if stored is None:
+        raise ScanNotFoundError(scan_id)
+    return view_of(stored, view.offset, view.limit)
 
 
 def rows_json(view: ScanView) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from app.services import market
 from app.services.container import Scanning
 from app.services.scan_schemas import ScanOutcome, ScanTask
 from app.services.scans import ScanJobs
-from app.wiring.market import build_cache, build_market_data
+from app.wiring.market import build_cache, build_market_data, csv_market_data
 from integrations.market_data import MarketDataError, PriceHistory
 from integrations.scans import ScanExecutor
 from integrations.scans.dask_cluster import DaskScanExecutor
@@ -28,6 +28,11 @@ def build_executor(settings: Settings, workers: int | None = None) -> ScanExecut
 
 
 async def _fetch(task: ScanTask, settings: Settings) -> PriceHistory:
+    if task.csv is not None:  # the user's own file, read as a single uploaded CSV is
+        provider = csv_market_data(task.csv, filename=task.csv_name)
+        return await market.get_history(
+            provider, task.symbol, period=task.period, interval=task.interval
+        )
     cache = build_cache(settings)
     try:
         provider = build_market_data(settings, cache, task.source)  # type: ignore[arg-type]

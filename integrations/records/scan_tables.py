@@ -1,10 +1,10 @@
-"""The `scan_records` and `watchlists` tables; migration 0002 creates exactly these."""
+"""The `scan_records` and `watchlists` tables; migrations 0002 and 0004 make exactly these."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, Index, Text
+from sqlalchemy import JSON, Boolean, Column, Index, Text, false
 from sqlmodel import Field
 
 from integrations.sql.base import TableBase
@@ -29,6 +29,9 @@ class ScanRow(TableBase, table=True):
     failures_json: str = Field(sa_column=Column(Text, nullable=False))
     pooled_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    cancel_requested: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
 
 
 class WatchlistRow(TableBase, table=True):

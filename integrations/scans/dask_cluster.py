@@ -8,7 +8,7 @@ level samples.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncGenerator, Callable, Sequence
 from typing import Any, TypeVar
 
 from integrations.scans.port import TaskResult, describe
@@ -48,7 +48,9 @@ class DaskScanExecutor:
             raise RuntimeError("the Dask scan executor is not started")
         return self._client
 
-    async def map(self, fn: Callable[[T], R], items: Sequence[T]) -> AsyncIterator[TaskResult[R]]:
+    async def map(
+        self, fn: Callable[[T], R], items: Sequence[T]
+    ) -> AsyncGenerator[TaskResult[R], None]:
         from distributed import as_completed
 
         client = self._started()

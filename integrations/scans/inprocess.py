@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncGenerator, Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
@@ -53,7 +53,9 @@ class ProcessPoolScanExecutor:
             pool, self._pool = self._pool, None
             await asyncio.to_thread(pool.shutdown, wait=True, cancel_futures=True)
 
-    async def map(self, fn: Callable[[T], R], items: Sequence[T]) -> AsyncIterator[TaskResult[R]]:
+    async def map(
+        self, fn: Callable[[T], R], items: Sequence[T]
+    ) -> AsyncGenerator[TaskResult[R], None]:
         pool = self._get_pool()
         futures: dict[asyncio.Future[R], int] = {}
         for index, item in enumerate(items):
@@ -97,7 +99,9 @@ class ThreadScanExecutor:
     async def close(self) -> None:
         """Nothing to close."""
 
-    async def map(self, fn: Callable[[T], R], items: Sequence[T]) -> AsyncIterator[TaskResult[R]]:
+    async def map(
+        self, fn: Callable[[T], R], items: Sequence[T]
+    ) -> AsyncGenerator[TaskResult[R], None]:
         gate = asyncio.Semaphore(self._workers)
 
         async def one(index: int, item: T) -> TaskResult[R]:

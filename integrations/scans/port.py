@@ -9,7 +9,7 @@ task not yet finished.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncGenerator, Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
@@ -43,6 +43,7 @@ class ScanExecutor(Protocol):
 
     async def close(self) -> None: ...
 
-    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> AsyncIterator[TaskResult[R]]:
-        """`fn` over `items`, each result as soon as its task finishes (any order)."""
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> AsyncGenerator[TaskResult[R], None]:
+        """`fn` over `items`, each result as soon as its task finishes (any order); `aclose`
+        (or leaving an `aclosing` block) stops every task not yet finished."""
         ...

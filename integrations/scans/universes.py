@@ -1,7 +1,7 @@
 """Scan universes as data (`data/universes.json`): index members, FX, crypto, futures, bundled.
 
-A user's own list (a watchlist) and a folder of CSV files are universes too; they are built
-by the service, not read from here.
+A user's own list (a watchlist) and a folder or zip of CSV files are universes too: the
+service keeps the first, `csv_universe` reads the second.
 """
 
 from __future__ import annotations
@@ -49,21 +49,12 @@ UNIVERSE_IDS = ("sp500", "nasdaq100", "dow30", "fx", "crypto", "futures", "bundl
 
 
 def universe(name: str) -> Universe:
-    """The shipped universe `name` (case and `-`/`_`/spaces ignored: `S&P 500`, `sp-500`)."""
-    key = "".join(ch for ch in name.lower() if ch.isalnum())
-    key = {
-        "sp": "sp500",
-        "snp500": "sp500",
-        "spx": "sp500",
-        "ndx": "nasdaq100",
-        "nasdaq": "nasdaq100",
-        "dow": "dow30",
-        "dowjones": "dow30",
-        "djia": "dow30",
-        "forex": "fx",
-        "sample": "bundled",
-    }.get(key, key)
-    found = _document().get(key)
+    """The shipped universe `name` (one of `UNIVERSE_IDS`, any letter case).
+
+    No aliases here: the API and the CLI accept only these ids (`ScanRequest.universe`), and
+    the chat turns what a user writes ("the S&P 500") into one in `language.universes`.
+    """
+    found = _document().get(name.strip().lower())
     if found is None:
         raise UnknownUniverseError(
             f"unknown universe {name!r}; accepted: {', '.join(UNIVERSE_IDS)}, "

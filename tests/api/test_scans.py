@@ -14,6 +14,7 @@ from app.cli import cli
 from app.services.container import Scanning
 from app.services.scans import ScanJobs
 from app.wiring.scans import scan_symbol
+from integrations.records.scans import ScanRecord, touched
 from integrations.scans.inprocess import ThreadScanExecutor
 from tests.api.conftest import Started
 
@@ -111,3 +112,59 @@ async def test_a_saved_watchlist_is_a_universe_and_scans_are_their_owners_own(
     assert [f["symbol"] for f in view["failures"]] == ["NOPE"]
     other = await client.get(f"/api/scans/{view['id']}", headers=started.headers(sub="bob"))
     assert other.status_code == 404
+
+
+def _running_elsewhere(owner: str = "alice", *, total: int = 10) -> ScanRecord:
+    """A scan as another replica stores it while it runs there."""
+    return ScanRecord(
+        owner=owner,
+        universe="sp500",
+        request_json='{"universe": "sp500"}',
+        executor="dask",
+        total=total,
+        scanned=3,
+    )
+
+
+async def test_your_scans_list_newest_first_in_pages(
+    client: httpx.AsyncClient, started: Started
+) -> None:
+    repository = started.persistence.scans
+    older, newer = _running_elsewhere(total=10), _running_elsewhere(total=20)
+    await repository.save_scan(older)
+    await repository.save_scan(
+        newer.model_copy(update={"created_at": older.created_at.replace(year=2100)})
+    )
+    await repository.save_scan(_running_elsewhere("bob"))
+    first = await client.get("/api/scans", params={"limit": 1}, headers=started.headers())
+    assert first.status_code == 200
+    page = first.json()
+    assert [item["id"] for item in page["items"]] == [newer.id]
+    assert page["items"][0]["progress"] == "3 / 20 scanned, 0 failed"
+    assert "rows" not in page["items"][0], "a list carries progress, not rows"
+    second = await client.get(
+        "/api/scans", params={"limit": 1, "cursor": page["next_cursor"]}, headers=started.headers()
+    )
+    assert older.id in [item["id"] for item in second.json()["items"]]
+    bobs = await client.get("/api/scans", headers=started.headers(sub="bob"))
+    assert older.id not in [item["id"] for item in bobs.json()["items"]]
+    bad = await client.get("/api/scans", params={"cursor": "abc"}, headers=started.headers())
+    assert bad.status_code == 404
+    assert "next_cursor" in bad.json()["detail"]
+
+
+async def test_cancelling_a_scan_running_in_another_replica_asks_it_to_stop(
+    client: httpx.AsyncClient, started: Started
+) -> None:
+    elsewhere = _running_elsewhere()
+    await started.persistence.scans.save_scan(elsewhere)
+    url = f"/api/scans/{elsewhere.id}/cancel"
+    assert (await client.post(url, headers=started.headers(sub="bob"))).status_code == 404
+    asked = await client.post(url, headers=started.headers())
+    assert asked.status_code == 200
+    view = asked.json()
+    assert (view["status"], view["cancel_requested"]) == ("running", True)
+    assert view["progress"] == "3 / 10 scanned, 0 failed; cancelling"
+    # What the replica running it reads back at its next progress save.
+    stored = await started.persistence.scans.save_scan(touched(elsewhere, scanned=4))
+    assert stored.cancel_requested

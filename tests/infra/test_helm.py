@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import kubernetes_validate
 import pytest
 import yaml
 
@@ -16,6 +15,7 @@ from tests.infra.conftest import (
     by_kind_and_name,
     k8s_objects,
     render_chart,
+    validate_object,
 )
 
 VARIANTS: dict[str, dict[str, Any]] = {
@@ -38,6 +38,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "imagePullSecrets": [{"name": "acr"}],
         "nodeSelector": {"workload": "web"},
     },
+    "dask": {"dask": {"enabled": True}},
     "everything-off": {
         "ingress": {"enabled": False},
         "autoscaling": {"enabled": False},
@@ -71,10 +72,7 @@ def test_chart_renders_objects_valid_against_the_kubernetes_schema(variant: str)
     assert documents
     for version in KUBERNETES_VERSIONS:
         for doc in documents:
-            try:
-                kubernetes_validate.validate(doc, version, strict=True)
-            except kubernetes_validate.ValidationError as error:
-                pytest.fail(f"{variant}: {doc['kind']} {error.message} at {list(error.path)}")
+            validate_object(doc, version)
 
 
 def test_defaults_render_the_same_objects_as_the_manifests() -> None:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import kubernetes_validate
 import pytest
 import yaml
 
 from app.api.main import create_api
 from tests.infra.conftest import (
     DOCKERFILE,
+    K8S_DASK_DIR,
     K8S_DIR,
     KUBERNETES_VERSIONS,
     Manifest,
@@ -24,20 +24,22 @@ from tests.infra.conftest import (
     k8s_objects,
     run,
     tool,
+    validate_object,
 )
 
 
 @pytest.mark.parametrize("version", KUBERNETES_VERSIONS)
-@pytest.mark.parametrize("path", k8s_manifest_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    [*k8s_manifest_files(), *k8s_manifest_files(K8S_DASK_DIR)],
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
 def test_manifest_is_valid_against_the_kubernetes_schema(path: Any, version: str) -> None:
     with path.open() as handle:
         documents = [doc for doc in yaml.safe_load_all(handle) if doc]
     assert documents, f"{path.name} holds no object"
     for doc in documents:
-        try:
-            kubernetes_validate.validate(doc, version, strict=True)
-        except kubernetes_validate.ValidationError as error:
-            pytest.fail(f"{path.name} {doc['kind']}: {error.message} at {list(error.path)}")
+        validate_object(doc, version)
 
 
 def test_kustomization_lists_every_manifest_but_the_secret_template() -> None:

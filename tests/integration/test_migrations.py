@@ -122,4 +122,35 @@ def test_records_made_before_graded_calls_keep_their_data_and_await_no_grade(
     engine.dispose()
 
     assert tuple(row) == ("an old reading", None, None, None)
-    assert schema_versions(sql_url) == ["0003"]
+    assert schema_versions(sql_url) == ["0004"]
+
+
+@pytest.mark.parametrize("sql_url", SQL_BACKENDS, indirect=True)
+def test_scans_made_before_cancel_requests_keep_their_data_and_have_none(sql_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from integrations.sql.migrate import alembic_config
+
+    engine = create_sql_engine(sql_url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0003")
+        connection.execute(
+            text(
+                "INSERT INTO scan_records (id, owner, created_at, updated_at, status, universe, "
+                "request_json, executor, total, scanned, failed, rows_json, failures_json) "
+                "VALUES ('b' || :pad, 'alice', '2026-12-03 15:00:00+00:00', "
+                "'2026-12-03 15:01:00+00:00', 'running', 'sp500', '{}', 'dask', 503, 212, 3, "
+                "'[]', '[]')"
+            ),
+            {"pad": "0" * 31},
+        )
+    upgrade_to_head(engine)
+    with engine.connect() as connection:
+        row = connection.execute(
+            text("SELECT status, scanned, cancel_requested FROM scan_records")
+        ).one()
+    engine.dispose()
+
+    assert (row[0], row[1], bool(row[2])) == ("running", 212, False)
+    assert schema_versions(sql_url) == ["0004"]

@@ -97,3 +97,58 @@ async def test_a_cancelled_scan_stops_and_says_so(repository: Any) -> None:
     assert cancelled.status is ScanStatus.CANCELLED
     assert 0 < cancelled.scanned < cancelled.total == 500
     assert not ports.jobs.tasks
+
+
+async def test_a_scan_running_in_one_process_is_cancelled_through_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two sets of ports over one SQLite file, each with its own engine and its own running
+    # jobs: as two API replicas, or the CLI and the API.
+    monkeypatch.setenv("FINANCIALS_MARKET_DATA_SOURCE", "sample")
+    get_settings.cache_clear()
+    database = tmp_path / "shared.db"
+    begun: list[str] = []
+
+    def counted(task: ScanTask) -> ScanOutcome:
+        begun.append(task.symbol)
+        return _slow(task)
+
+    runner_repo = SqlScanRepository(create_sql_engine(sqlite_url(database)))
+    other_repo = SqlScanRepository(create_sql_engine(sqlite_url(database)))
+    await runner_repo.start()
+    await other_repo.start()
+    runner_executor = ThreadScanExecutor(workers=1)
+    runner = ScanPorts(runner_executor, runner_repo, counted, ScanJobs())
+    other = ScanPorts(ThreadScanExecutor(workers=1), other_repo, counted, ScanJobs())
+    try:
+        request = ScanRequest(universe="sp500", setups=(setup_from_kind("golden-pocket"),))
+        started = await scans.start_scan(runner, request, "alice")
+        running = runner.jobs.tasks[started.id]
+        for _ in range(200):  # until the runner has stored some progress
+            seen = await scans.get_scan(other, started.id, "alice")
+            if seen.scanned:
+                break
+            await asyncio.sleep(0.05)
+        with pytest.raises(scans.ScanNotFoundError):
+            await scans.cancel_scan(other, started.id, "bob")
+
+        asked = await scans.cancel_scan(other, started.id, "alice")
+        assert not other.jobs.tasks, "the scan does not run where the cancel was asked"
+        assert asked.status is ScanStatus.RUNNING
+        assert asked.cancel_requested
+        assert asked.progress.endswith("; cancelling")
+
+        final = await running  # the runner stops at its next progress save
+        stored = await scans.get_scan(other, started.id, "alice")
+    finally:
+        await runner.jobs.close()
+        await runner_repo.close()
+        await other_repo.close()
+    assert final.status is ScanStatus.CANCELLED
+    assert stored.status is ScanStatus.CANCELLED
+    assert 0 < stored.scanned < stored.total == 500
+    # Its tasks stopped: none began after the one running when it stopped.
+    assert len(begun) <= stored.scanned + runner_executor.workers
+    assert not stored.progress.endswith("; cancelling")
+    again = await scans.cancel_scan(other, started.id, "alice")
+    assert again.status is ScanStatus.CANCELLED, "a finished scan is left as it is"

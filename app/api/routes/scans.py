@@ -1,6 +1,7 @@
 """Scans: start one over a universe (`POST`, answers at once with the id), then page its
-rows and progress (`GET`); `POST .../cancel` stops a running scan. A user's watchlist is the
-`watchlist` universe. Thin over `app.services.scans`, as the CLI and the chat are."""
+rows and progress (`GET`); list yours, newest first; `POST .../cancel` stops a running scan,
+whichever replica runs it. A user's watchlist is the `watchlist` universe. Thin over
+`app.services.scans`, as the CLI and the chat are."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.deps import Reader, ServicesDep, Writer
 from app.api.problems import problem_response, problem_responses
+from app.api.routes.analyses import CURSOR_PATTERN
 from app.services import scans
-from app.services.scan_schemas import ScanRequest, ScanView
-from integrations.paging import MAX_PAGE_SIZE
+from app.services.scan_schemas import ScanPage, ScanRequest, ScanView
+from integrations.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, InvalidPageRequestError
 from integrations.records.models import RECORD_ID_PATTERN
 from integrations.records.scans import MAX_WATCHLIST
 
@@ -47,6 +49,33 @@ async def start_scan(
 
 
 @router.get(
+    "/scans",
+    summary="Your scans, newest first (progress, without rows)",
+    response_model=ScanPage,
+    responses=problem_responses(401, 403, 404, 422, 429),
+)
+async def list_scans(
+    caller: Reader,
+    services: ServicesDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
+    cursor: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=512,
+            pattern=CURSOR_PATTERN,
+            description="The `next_cursor` of the previous page, unchanged.",
+        ),
+    ] = None,
+) -> ScanPage | JSONResponse:
+    try:
+        return await scans.list_scans(services.scans, caller.sub, limit=limit, cursor=cursor)
+    except InvalidPageRequestError as exc:
+        # Well-formed, but no page of this list starts there (as an unknown id would be).
+        return problem_response(404, "No such page", str(exc))
+
+
+@router.get(
     "/scans/{scan_id}",
     summary="A scan's progress and one page of its rows",
     response_model=ScanView,
@@ -68,6 +97,9 @@ async def get_scan(
 @router.post(
     "/scans/{scan_id}/cancel",
     summary="Cancel a running scan (what it found so far is kept)",
+    description="A scan running in this replica is stopped at once and comes back `cancelled`; "
+    "one running elsewhere comes back `running` with `cancel_requested`, and stops at its next "
+    "progress save.",
     response_model=ScanView,
     responses=problem_responses(401, 403, 404, 422, 429),
 )

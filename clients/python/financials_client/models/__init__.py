@@ -80,6 +80,7 @@ from .rate_counts import RateCounts
 from .readiness import Readiness
 from .readiness_checks import ReadinessChecks
 from .readiness_status import ReadinessStatus
+from .scan_page import ScanPage
 from .scan_request import ScanRequest
 from .scan_request_interval import ScanRequestInterval
 from .scan_request_period import ScanRequestPeriod
@@ -88,6 +89,7 @@ from .scan_request_universe import ScanRequestUniverse
 from .scan_row import ScanRow
 from .scan_row_trend import ScanRowTrend
 from .scan_status import ScanStatus
+from .scan_summary import ScanSummary
 from .scan_view import ScanView
 from .series_info import SeriesInfo
 from .session_info import SessionInfo
@@ -202,6 +204,7 @@ __all__ = (
     "Readiness",
     "ReadinessChecks",
     "ReadinessStatus",
+    "ScanPage",
     "ScanRequest",
     "ScanRequestInterval",
     "ScanRequestPeriod",
@@ -210,6 +213,7 @@ __all__ = (
     "ScanRow",
     "ScanRowTrend",
     "ScanStatus",
+    "ScanSummary",
     "ScanView",
     "SeriesInfo",
     "SessionInfo",

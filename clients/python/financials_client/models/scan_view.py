@@ -40,6 +40,8 @@ class ScanView:
         total (int):
         universe (str):
         updated_at (datetime.datetime):
+        cancel_requested (bool | Unset): A cancel was asked; a scan running in another process stops at its next
+            progress save (within about a second of a result) and then says `cancelled`. Default: False.
         error (None | str | Unset):
     """
 
@@ -60,6 +62,7 @@ class ScanView:
     total: int
     universe: str
     updated_at: datetime.datetime
+    cancel_requested: bool | Unset = False
     error: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,6 +113,8 @@ class ScanView:
 
         updated_at = self.updated_at.isoformat()
 
+        cancel_requested = self.cancel_requested
+
         error: None | str | Unset
         if isinstance(self.error, Unset):
             error = UNSET
@@ -139,6 +144,8 @@ class ScanView:
                 "updated_at": updated_at,
             }
         )
+        if cancel_requested is not UNSET:
+            field_dict["cancel_requested"] = cancel_requested
         if error is not UNSET:
             field_dict["error"] = error
 
@@ -213,6 +220,8 @@ class ScanView:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        cancel_requested = d.pop("cancel_requested", UNSET)
+
         def _parse_error(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -240,6 +249,7 @@ class ScanView:
             total=total,
             universe=universe,
             updated_at=updated_at,
+            cancel_requested=cancel_requested,
             error=error,
         )
 

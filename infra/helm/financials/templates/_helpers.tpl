@@ -41,3 +41,18 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
 {{- end -}}
 {{- end -}}
+
+{{/* The scan cluster (a DaskCluster): its name, and its objects' labels. */}}
+{{- define "financials.scanCluster" -}}
+{{- printf "%s-scan" (include "financials.name" .) | trunc 50 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "financials.scanLabels" -}}
+app.kubernetes.io/name: {{ include "financials.name" . }}
+app.kubernetes.io/component: scan
+app.kubernetes.io/part-of: financials
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+{{- end -}}

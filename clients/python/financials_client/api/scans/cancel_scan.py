@@ -78,6 +78,9 @@ def sync_detailed(
 ) -> Response[Problem | ScanView]:
     """Cancel a running scan (what it found so far is kept)
 
+     A scan running in this replica is stopped at once and comes back `cancelled`; one running elsewhere
+    comes back `running` with `cancel_requested`, and stops at its next progress save.
+
     Args:
         scan_id (str): 32 hex digits, from POST.
 
@@ -107,6 +110,9 @@ def sync(
 ) -> Problem | ScanView | None:
     """Cancel a running scan (what it found so far is kept)
 
+     A scan running in this replica is stopped at once and comes back `cancelled`; one running elsewhere
+    comes back `running` with `cancel_requested`, and stops at its next progress save.
+
     Args:
         scan_id (str): 32 hex digits, from POST.
 
@@ -130,6 +136,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | ScanView]:
     """Cancel a running scan (what it found so far is kept)
+
+     A scan running in this replica is stopped at once and comes back `cancelled`; one running elsewhere
+    comes back `running` with `cancel_requested`, and stops at its next progress save.
 
     Args:
         scan_id (str): 32 hex digits, from POST.
@@ -157,6 +166,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | ScanView | None:
     """Cancel a running scan (what it found so far is kept)
+
+     A scan running in this replica is stopped at once and comes back `cancelled`; one running elsewhere
+    comes back `running` with `cancel_requested`, and stops at its next progress save.
 
     Args:
         scan_id (str): 32 hex digits, from POST.
