@@ -36,7 +36,7 @@ from language.models import Conversation, Plan, PlannedCall
 from language.periods import Window, find_interval, find_window, zoom
 from language.ratios import find_ratio
 from language.resolver import SymbolResolver
-from language.universes import TITLES, find_universe
+from language.universes import find_universe
 from language.vocabulary import FIB_RATIOS, Interval, Period, ScanUniverse, ToolName
 
 PLANNER_NAME = "offline"
@@ -259,13 +259,6 @@ class RulePlanner:
             interval=interval,
         )
         return Plan(calls=[call], notes=notes, planner=PLANNER_NAME)
-
-
-def scan_title(call: PlannedCall) -> str:
-    """What a scan runs over, in words: `the S&P 500`, `AAPL, MSFT`."""
-    if call.universe is not None:
-        return TITLES[call.universe]
-    return ", ".join(call.symbols)
 
 
 def _rescan(text: str, today: date) -> bool:
