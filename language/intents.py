@@ -13,11 +13,12 @@ from language.vocabulary import ToolName
 from language.words import FILLER
 
 PRIORITY: tuple[ToolName, ...] = (
-    "compare", "fibonacci", "structure", "levels", "quote", "summary", "chart", "help",
+    "scan", "compare", "fibonacci", "structure", "levels", "quote", "summary", "chart", "help",
 )  # fmt: skip
 
 # Phrases first (matched on the text), then single words (matched per token, typos allowed).
 _PHRASES: dict[ToolName, tuple[str, ...]] = {
+    "scan": ("watch list", "which of my", "which ones", "which of them", "my list"),
     "compare": ("side by side", "relative to", "stack up", "head to head"),
     "fibonacci": ("golden pocket", "golden ratio"),
     "structure": (
@@ -40,12 +41,22 @@ _PHRASES: dict[ToolName, tuple[str, ...]] = {
 }  # fmt: skip
 # Phrasings with a market in the middle: "how is intel trading", "how's tesla doing today".
 _PATTERNS: dict[ToolName, tuple[re.Pattern[str], ...]] = {
+    # "which S&P 500 stocks sit in their golden pocket", "find coins near support".
+    "scan": (
+        re.compile(
+            r"\b(?:which|what|any|find|list|show|are\s+there)\b(?:\s+\S+){0,4}?\s+"
+            r"(?:stocks|shares|equities|coins|cryptos|pairs|names|tickers|symbols|components"
+            r"|members|constituents|futures|currencies)\b"
+        ),
+    ),
     "quote": (
         re.compile(r"\bhow(?:'s|’s|s|\s+is|\s+are)\s+(?:\S+\s+){1,4}?(?:trading|doing)\b"),
         re.compile(r"\bwhat(?:'s|’s|\s+is)\s+(?:\S+\s+){1,4}?(?:trading|priced)\s+at\b"),
     ),
 }
 _WORDS: dict[ToolName, tuple[str, ...]] = {
+    "scan": ("scan", "scans", "scanner", "scanning", "screen", "screens", "screener",
+             "screening", "watchlist", "scna", "sacn"),
     "compare": ("compare", "comparison", "comparing", "vs", "versus", "against", "outperform",
                 "outperformed", "correlation", "correlate"),
     "fibonacci": ("fibonacci", "fib", "fibs", "fibo", "retracement", "retracements",
@@ -67,7 +78,10 @@ _TOKEN = re.compile(r"[a-z][a-z;&']*")  # "support/resistance" is two words
 _WORD_TO_TOOL = {word: tool for tool, words in _WORDS.items() for word in words}
 _TYPO_WORDS = [word for word in _WORD_TO_TOOL if len(word) >= _TYPO_MIN_LENGTH]
 # English words a letter or two from a tool word that mean something else.
-_NEAR_MISSES = frozenset({"tending", "shower", "summer", "extending", "strategy", "contrast"})
+_NEAR_MISSES = frozenset({
+    "tending", "shower", "summer", "extending", "strategy", "contrast", "spanning", "spanner",
+    "greener", "scammer",
+})  # fmt: skip
 
 
 def tool_word(token: str) -> ToolName | None:

@@ -5,22 +5,49 @@ Pure models shared by the AI adapters (integrations/ai), the rules here and the 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
-from language.vocabulary import FIB_RATIOS, Interval, Leg, Period, ToolName, known_ratio
+from language.vocabulary import (
+    FIB_RATIOS,
+    Interval,
+    Leg,
+    Period,
+    ScanUniverse,
+    ToolName,
+    known_ratio,
+)
 
 Provider = Literal["dashscope", "offline analyst"]
 
 # The call's model lives in `analysis.grading`, whose package loads pandas; quick commands
 # (`financials parse`) import this module and must not, so the field is checked on use.
+# The same for a scan's setups (`analysis.scan.setups`, whose package loads pandas too).
 if TYPE_CHECKING:
     from analysis.grading import Call
+    from analysis.scan.setups import Setup
 
     CallField = Call | None
+    SetupsField = tuple[Setup, ...]
 else:
     CallField = Any
+    SetupsField = tuple[Any, ...]
+
+
+@cache
+def _setups_adapter() -> TypeAdapter[SetupsField]:
+    from analysis.scan.setups import Setup
+
+    return TypeAdapter(tuple[Setup, ...])
+
+
+def _valid_setups(value: object) -> object:
+    """A scan's setups as the setup models (from JSON or dicts too), checked as the API does."""
+    if value is None or value == () or value == []:
+        return ()
+    return _setups_adapter().validate_python(value)
 
 
 class _Model(BaseModel):
@@ -74,6 +101,18 @@ class PlannedCall(_Model):
         description="The Fibonacci level asked about (0.618 for “what about the 0.618?”); "
         "one of the ratios a chart draws.",
     )
+    universe: ScanUniverse | None = Field(
+        default=None, description="A scan's universe; a scan of named symbols has none."
+    )
+    setups: SetupsField = Field(
+        default=(),
+        description="A scan's setups (`analysis.scan.setups`): every kept symbol matches all.",
+    )
+
+    @field_validator("setups", mode="before")
+    @classmethod
+    def _setup_models(cls, value: object) -> object:
+        return _valid_setups(value)
 
     @field_validator("ratio")
     @classmethod
@@ -96,6 +135,10 @@ class PlannedCall(_Model):
             raise ValueError("start must not be after end")
         if self.ratio is not None and self.tool != "fibonacci":
             raise ValueError(f"a ratio belongs to a fibonacci call, not to {self.tool}")
+        if self.tool != "scan" and (self.universe is not None or self.setups):
+            raise ValueError(f"a universe and setups belong to a scan, not to {self.tool}")
+        if self.tool == "scan" and self.universe is not None and self.symbols:
+            raise ValueError("a scan runs over a universe or named symbols, not both")
         return self
 
 
@@ -131,6 +174,8 @@ class Plan(_Model):
             interval=call.interval if call else None,
             leg=call.leg if call else None,
             ratio=call.ratio if call else None,
+            universe=call.universe if call else None,
+            setups=call.setups if call else (),
             reply=self.reply,
             notes=self.notes,
         )
@@ -147,8 +192,15 @@ class PlanView(_Model):
     interval: Interval | None
     leg: Leg | None
     ratio: float | None
+    universe: ScanUniverse | None
+    setups: SetupsField
     reply: str | None
     notes: list[str]
+
+    @field_validator("setups", mode="before")
+    @classmethod
+    def _setup_models(cls, value: object) -> object:
+        return _valid_setups(value)
 
 
 class Turn(_Model):
@@ -167,13 +219,23 @@ class Conversation(_Model):
     turns: tuple[Turn, ...] = ()
 
     def last_call(self) -> PlannedCall | None:
-        """The most recent tool call that was about a symbol (help and replies don't count)."""
+        """The most recent tool call that was about a symbol (help, replies and scans, which
+        are about a universe, don't count)."""
         for turn in reversed(self.turns):
             if turn.plan is None:
                 continue
             for call in reversed(turn.plan.calls):
-                if call.symbols:
+                if call.symbols and call.tool != "scan":
                     return call
+        return None
+
+    def last_scan(self) -> PlannedCall | None:
+        """The scan the conversation ran last, if it ran nothing since ("now the nasdaq 100"
+        reuses its setups)."""
+        for turn in reversed(self.turns):
+            if turn.plan is not None and turn.plan.calls:
+                call = turn.plan.calls[-1]
+                return call if call.tool == "scan" else None
         return None
 
     def then(self, message: str, plan: Plan) -> Conversation:

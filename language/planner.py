@@ -12,7 +12,13 @@ How a message becomes a plan:
    ("zoom out to 2 years", "now the weekly", "use the latest swing", "what about the
    0.618?"). Whatever a follow-up does not say (window, interval, leg, ratio) it keeps; a
    message that names both a tool and a symbol starts afresh.
-4. Otherwise the plan is a direct reply: small talk answered in a line ("thanks", "hi", "ok
+4. A scan ("scan the S&P 500 for golden pockets", "which of my watchlist broke structure
+   this week") reads its universe first (so "the S&P 500" is its members, not the index),
+   then the numbers that tune its setups, the bar size and window, and the setups
+   (`language.scans`); named symbols stand in for a universe. A message right after a scan
+   that names only a universe, a window or a bar size ("now the nasdaq 100") scans again
+   with the same setups.
+5. Otherwise the plan is a direct reply: small talk answered in a line ("thanks", "hi", "ok
    cool"), a question back (which market?), or a clear refusal for anything that is not
    about markets.
 """
@@ -30,7 +36,8 @@ from language.models import Conversation, Plan, PlannedCall
 from language.periods import Window, find_interval, find_window, zoom
 from language.ratios import find_ratio
 from language.resolver import SymbolResolver
-from language.vocabulary import FIB_RATIOS, Interval, ToolName
+from language.universes import find_universe
+from language.vocabulary import FIB_RATIOS, Interval, Period, ScanUniverse, ToolName
 
 PLANNER_NAME = "offline"
 MAX_MESSAGE_CHARS = 2000
@@ -48,6 +55,14 @@ TOO_LONG = (
 )
 NOTHING_YET = f"There is nothing to summarize yet: ask for an analysis first, e.g. {EXAMPLES}."
 NOT_ADVICE = "This is not investment advice: here is what the levels and structure say."
+NO_UNIVERSE = (
+    "No universe named: scanning the bundled sample (also: the S&P 500, Nasdaq-100, Dow 30, "
+    "FX, crypto, futures, or your watchlist)."
+)
+SCAN_DATES = "A scan reads each series' latest history: dates are not used, only a period."
+RECENT_ONLY_BREAKS = (
+    "A window only says how recent a structure break must be; the other setups test the last bar."
+)
 
 _END = r"[\s!?.,:;)(]*(?:[:;]-?[)D])?[\s!.]*$"  # punctuation and a smiley
 _GREETING = re.compile(
@@ -94,6 +109,11 @@ class RulePlanner:
             return _reply(TOO_LONG)
         if (small_talk := _small_talk(text)) is not None:
             return _reply(small_talk)
+        last_scan = conversation.last_scan()
+        if main_tool(tools_named(text)) == "scan":
+            return await self._scan(text, None)
+        if last_scan is not None and _rescan(text, self._today()):
+            return await self._scan(text, last_scan)
         notes: list[str] = []
         interval: Interval | None = None
         if found_interval := find_interval(text):
@@ -179,6 +199,78 @@ class RulePlanner:
         if ratio is not None and call.tool == "fibonacci":
             call = call.model_copy(update={"ratio": ratio})
         return Plan(calls=[call], notes=notes, planner=PLANNER_NAME)
+
+    async def _scan(self, text: str, previous: PlannedCall | None) -> Plan:
+        """A scan: its universe (or symbols), setups and history; `previous` is the scan this
+        one follows up, whose setups, universe and bars it keeps unless told otherwise."""
+        from language import scans  # loads the analysis package: only a scan needs it
+
+        today = self._today()
+        notes: list[str] = []
+        universe: ScanUniverse | None = None
+        if named := find_universe(text):
+            universe = named.universe
+            text = _blank(text, named.start, named.end)
+        tuning, spans = scans.cut_tuning(text)
+        for start, end in spans:
+            text = _blank(text, start, end)
+        interval: Interval | None = None
+        if found_interval := find_interval(text):
+            interval = found_interval.value.interval
+            notes += [found_interval.value.note] if found_interval.value.note else []
+            text = _blank(text, found_interval.start, found_interval.end)
+        if interval is None and previous is not None:
+            interval = previous.interval
+        period: Period | None = previous.period if previous is not None else None
+        recent: int | None = None
+        if found_window := find_window(text, today):
+            window = found_window.value
+            text = _blank(text, found_window.start, found_window.end)
+            recent, note = scans.recent_bars(window, interval, today)
+            notes += [note] if note else []
+            if recent is None and note is None:
+                if window.period is not None:
+                    period = window.period
+                else:
+                    notes.append(SCAN_DATES)
+        read = scans.read_setups(text, tuning, recent=recent, default=previous is None)
+        if read.error is not None:
+            return _reply(read.error)
+        for start, end in read.spans:
+            text = _blank(text, start, end)
+        setups = read.setups or (previous.setups if previous is not None else ())
+        notes += read.notes
+        if recent is not None and not any(s.kind == "structure-break" for s in setups):
+            notes.append(RECENT_ONLY_BREAKS)
+        symbols: list[str] = []
+        if universe is None:
+            symbols = (await find_mentions(text, self._resolver)).symbols
+        if universe is None and not symbols and previous is not None:
+            universe, symbols = previous.universe, list(previous.symbols)
+        if universe is None and not symbols:
+            universe = "bundled"
+            notes.append(NO_UNIVERSE)
+        call = PlannedCall(
+            tool="scan",
+            universe=universe,
+            symbols=symbols,
+            setups=setups,
+            period=period,
+            interval=interval,
+        )
+        return Plan(calls=[call], notes=notes, planner=PLANNER_NAME)
+
+
+def _rescan(text: str, today: date) -> bool:
+    """A message that changes only what a scan runs over: a universe, a window, bar size."""
+    if tools_named(text):
+        return False
+    return bool(
+        find_universe(text)
+        or find_interval(text)
+        or find_window(text, today)
+        or _REPEAT.search(text)
+    )
 
 
 def _small_talk(text: str) -> str | None:

@@ -1,6 +1,7 @@
-"""One vocabulary for what a request names: how far back (period), bar size (interval), and
-which tool. The CLI, the planner, market data, the API schemas and the services all use these,
-so a spelling accepted in one place is accepted everywhere.
+"""One vocabulary for what a request names: how far back (period), bar size (interval),
+which tool, and which universe a scan runs over. The CLI, the planner, market data, the API
+schemas and the services all use these, so a spelling accepted in one place is accepted
+everywhere.
 
 Periods and intervals are Yahoo Finance's spellings: that is what traders type and what the
 main source understands; the other sources honour the same words. Two intervals are ours:
@@ -19,17 +20,23 @@ Interval = Literal[
 ]  # fmt: skip
 # One tool per capability; the UI's buttons attach the same names.
 ToolName = Literal[
-    "fibonacci", "structure", "levels", "summary", "quote", "chart", "compare", "help"
+    "fibonacci", "structure", "levels", "summary", "quote", "chart", "compare", "scan", "help"
 ]
 # The tools that draw one symbol's analysed chart, and what each puts in front.
 ChartTool = Literal["fibonacci", "structure", "levels", "chart"]
 Leg = Literal["major", "latest"]
+# The universes a scan runs over: the shipped lists (`integrations/scans/data`), the bundled
+# sample, and the user's saved watchlist. A test keeps this equal to the API's names.
+ScanUniverse = Literal[
+    "sp500", "nasdaq100", "dow30", "fx", "crypto", "futures", "bundled", "watchlist"
+]
 
 PERIODS: tuple[Period, ...] = get_args(Period)
 INTERVALS: tuple[Interval, ...] = get_args(Interval)
 TOOL_NAMES: tuple[ToolName, ...] = get_args(ToolName)
 CHART_TOOLS: tuple[ChartTool, ...] = get_args(ChartTool)
 LEGS: tuple[Leg, ...] = get_args(Leg)
+SCAN_UNIVERSES: tuple[ScanUniverse, ...] = get_args(ScanUniverse)
 
 # Intervals made of whole 1h bars, and how many each takes.
 HOUR_MULTIPLES: dict[Interval, int] = {"2h": 2, "4h": 4}

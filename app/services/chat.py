@@ -25,6 +25,9 @@ from app.services.analyses import (
     fetch_and_analyse,
     run_chart,
 )
+from app.services.scan_chat import ScanSink, answer_text, run_chat_scan
+from app.services.scan_schemas import ScanView
+from app.services.scans import ScanInputError, ScanPorts
 from app.services.schemas import AiSummary, ChartRequest
 from integrations.ai.port import ChatPlanner
 from integrations.chat_history import ChatHistoryStore, ChatMessage
@@ -40,12 +43,13 @@ from language.vocabulary import Leg, ToolName
 HELP_TEXT = (
     "I analyse markets from plain English. Try: “Fibonacci retracement for AAPL over 1 "
     "year”, “market structure for MSFT”, “support and resistance for IBM”, “quote "
-    "GOOG”, “compare apple and microsoft over 6 months”, or “summarize”. Tool chips above "
+    "GOOG”, “compare apple and microsoft over 6 months”, “scan the S&P 500 for golden "
+    "pockets” or “summarize”. Tool chips above "
     "the input attach a tool, so you can type just a symbol; what you write wins over the "
     "chips and selectors. Every level comes with how often it held on the symbol's own "
     "history, beside random levels."
 )
-AnswerKind = Literal["analysis", "text", "error", "quote", "compare"]
+AnswerKind = Literal["analysis", "text", "error", "quote", "compare", "scan"]
 # Bars behind a quote's sparkline: about three months of daily closes.
 SPARKLINE_PERIOD = "3mo"
 MAX_COMPARED = 5
@@ -83,6 +87,7 @@ class ChatAnswer:
     call: PlannedCall | None = None
     request: ChartRequest | None = None
     closes: dict[str, Closes] = field(default_factory=dict)
+    scan: ScanView | None = None
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,9 @@ def with_precedence(
     """The plan after the precedence rules: text > what was set for this message > the
     conversation's context (already in the planner's call) > defaults."""
     said_tool, said_window, said_interval = _said(text, today or date.today())
-    if overrides.tool is not None and not (said_tool and plan.calls):
+    # A scan planned for the Scan chip keeps its universe and setups.
+    chip_planned = overrides.tool == "scan" and plan.first is not None and plan.first.tool == "scan"
+    if overrides.tool is not None and not (said_tool and plan.calls) and not chip_planned:
         base = plan.calls[0] if plan.calls else None
         symbols = base.symbols if base and base.symbols else []
         if not symbols and context_symbol and overrides.tool != "help":
@@ -183,22 +190,29 @@ async def answer(
     theme: Literal["light", "dark"] = "light",
     progress: Progress | None = None,
     on_text: TextSink | None = None,
+    scans: ScanPorts | None = None,
+    on_scan: ScanSink | None = None,
 ) -> ChatAnswer:
     """Plan the message and run its first tool call; errors come back as `kind="error"`.
 
     The summary tool answers with `summarize()` (the conversation's analyses, asked only
-    when the summary is wanted), else `last_summary` (the last reading)."""
+    when the summary is wanted), else `last_summary` (the last reading). A scan runs on
+    `scans`, telling `on_scan` its table as results arrive; with the Scan chip the words
+    are read as a scan's ("golden pocket, support zone"), not a symbol's."""
     written = message.strip()
-    text = written or (context_symbol or "")
+    scan_chip = overrides.tool == "scan"
+    text = written if scan_chip else written or (context_symbol or "")
     plan = await planner.plan(text or "help", conversation)
+    if scan_chip and (plan.first is None or plan.first.tool != "scan"):
+        plan = await planner.plan(f"scan {text}".strip(), conversation)
     plan = with_precedence(plan, overrides, text=written, context_symbol=context_symbol)
     if plan.reply is not None:
         return ChatAnswer(kind="text", text=plan.reply, plan=plan)
     call = plan.calls[0]
     try:
-        how = _How(owner, ports, last_summary, summarize, theme, progress, on_text)
+        how = _How(owner, ports, last_summary, summarize, theme, progress, on_text, scans, on_scan)
         done = await _run(call, plan, how)
-    except (MarketDataError, AnalysisInputError) as exc:
+    except (MarketDataError, AnalysisInputError, ScanInputError) as exc:
         return ChatAnswer(kind="error", text=str(exc), plan=plan, tool=call.tool, call=call)
     done.call = call
     return done
@@ -218,6 +232,8 @@ class _How:
     theme: Literal["light", "dark"]
     progress: Progress | None
     on_text: TextSink | None
+    scans: ScanPorts | None = None
+    on_scan: ScanSink | None = None
 
 
 async def _run(call: PlannedCall, plan: Plan, how: _How) -> ChatAnswer:
@@ -225,6 +241,12 @@ async def _run(call: PlannedCall, plan: Plan, how: _How) -> ChatAnswer:
     ports = how.ports
     if call.tool == "help":
         return ChatAnswer(kind="text", text=HELP_TEXT, plan=plan, tool="help")
+    if call.tool == "scan":
+        if how.scans is None:
+            return ChatAnswer(kind="error", text="Scans are not available here.", plan=plan)
+        view = await run_chat_scan(how.scans, call, owner=how.owner, on_scan=how.on_scan)
+        text = (answer_text(view, call) + "\n\n" + notes).strip()
+        return ChatAnswer(kind="scan", text=text, plan=plan, tool="scan", scan=view)
     if call.tool == "summary":
         summary = (await how.summarize() if how.summarize else None) or how.last_summary
         if not summary:

@@ -27,10 +27,31 @@ class CompareRowView:
 
 
 @dataclasses.dataclass
+class ScanRowView:
+    """One row of a scan's table: the cells as shown, and the keys it sorts by."""
+
+    symbol: str
+    setup: str
+    level: str
+    distance_pct: str
+    distance_atr: str
+    stats: str  # this symbol's own verdict for the level, with rate, baseline and sample
+    verdict: str  # that verdict alone ("edge", "no edge"...), "" when the level has none
+    pooled: str  # the same ratio's verdict pooled over every series scanned
+    trend: str
+    last_bar: str
+    ask: str  # the request a click sends: this symbol's full analysis, as the scan read it
+    pct_key: float
+    atr_key: float
+    stats_key: int
+    last_key: str
+
+
+@dataclasses.dataclass
 class UiMessage:
     id: str
     role: str  # "user" or "assistant"
-    kind: str  # "text", "analysis", "error", "progress", "quote", "compare"
+    kind: str  # "text", "analysis", "error", "progress", "quote", "compare", "scan"
     text: str
     chips: list[str] = dataclasses.field(default_factory=list)
     title: str = ""
@@ -56,6 +77,15 @@ class UiMessage:
     quote_last: str = ""
     quote_change: str = ""
     quote_up: bool = True
+    # A scan's table, filled in as results arrive.
+    scan_id: str = ""
+    scan_status: str = ""  # running, done, failed, cancelled
+    scan_progress: str = ""  # "212 / 503 scanned, 3 failed"
+    scan_rows: list[ScanRowView] = dataclasses.field(default_factory=list)
+    scan_failures: list[str] = dataclasses.field(default_factory=list)  # "NOPE: why"
+    scan_notes: list[str] = dataclasses.field(default_factory=list)
+    scan_sort: str = ""  # the column the rows are sorted by ("" is the scan's own order)
+    scan_descending: bool = False
 
 
 @dataclasses.dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -21,7 +22,7 @@ from analysis.charts.overlays import performance_overlay, sparkline
 from analysis.prices import format_change, format_price, price_decimals
 from analysis.verdicts import short_verdict
 from app.logging import get_logger
-from app.services import market
+from app.services import market, scan_chat
 from app.services.analyses import Progress, TextSink, chart_focus, source_label
 from app.services.chat import ChatAnswer, Overrides, answer, answer_file, recent_messages
 from app.services.chat_views import (
@@ -34,10 +35,12 @@ from app.services.chat_views import (
 from app.services.container import Services
 from app.services.conversation_history import conversation_from, stored_tool_calls
 from app.services.history import chart_link
+from app.services.scan_schemas import ScanView
 from integrations.chat_history.models import Attachments, ChatMessage, NewMessage, Role
 from integrations.market_data import MarketDataError, Quote
 from integrations.records.models import AnalysisRecord
 from language.facts import GroundingFacts, NearestLevel, grounding_facts
+from language.models import PlannedCall
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -51,6 +54,7 @@ TOOL_TITLES = {
     "summary": "Summary",
     "quote": "Quote",
     "compare": "Compare",
+    "scan": "Scan",
     "chart": "Chart",
     "help": "Help",
 }
@@ -141,6 +145,14 @@ async def reopen(
             shown.append(message("user", "text", item.text))
             continue
         ids = item.attachments.analysis_ids
+        if scanned := scan_chat.stored_scan(item.attachments.tool_calls):
+            scan_id, call = scanned
+            shown.append(
+                await scan_chat.reopen_scan(
+                    services.scans, owner=owner, scan_id=scan_id, call=call, text=item.text
+                )
+            )
+            continue
         if not ids:
             shown.append(message("assistant", "text", item.text))
             continue
@@ -266,14 +278,20 @@ class TurnInput:
     device: Device = "laptop"  # a phone gets a chart laid out for its width
 
 
+ScanTable = Callable[[UiMessage], Awaitable[None]]
+
+
 async def take_turn(
     services: Services,
     turn: TurnInput,
     *,
     progress: Progress | None = None,
     on_text: TextSink | None = None,
+    on_scan: ScanTable | None = None,
 ) -> Shown:
-    """Start (or continue) the conversation, store the user's words, answer, remember it."""
+    """Start (or continue) the conversation, store the user's words, answer, remember it.
+
+    A scan's table is given to `on_scan` as results arrive (the page shows it filling in)."""
     store = services.persistence.chat_history
     conversation_id = turn.conversation_id or await _start(services, turn)
     earlier = await recent_messages(store, conversation_id, owner=turn.owner)
@@ -285,6 +303,10 @@ async def take_turn(
 
     async def summarize() -> str | None:
         return await conversation_summary(services, owner=turn.owner, stored=earlier)
+
+    async def scan_table(call: PlannedCall, view: ScanView) -> None:
+        if on_scan is not None:
+            await on_scan(scan_chat.scan_message(view, call, text="Scanning…"))
 
     reply = await answer(
         turn.text,
@@ -299,6 +321,8 @@ async def take_turn(
         theme=turn.theme,
         progress=progress,
         on_text=on_text,
+        scans=services.scans,
+        on_scan=scan_table,
     )
     await _remember(services, conversation_id, turn.owner, reply)
     shown = show_answer(
@@ -361,9 +385,12 @@ async def _start(services: Services, turn: TurnInput) -> str:
 async def _remember(
     services: Services, conversation_id: str, owner: str, reply: ChatAnswer
 ) -> None:
+    calls = stored_tool_calls(reply.plan, uuid.uuid4().hex[:8]) if reply.plan else ()
+    if reply.scan is not None:
+        calls = scan_chat.with_scan_id(calls, reply.scan.id)
     attachments = Attachments(
         analysis_ids=(reply.run.response.id,) if reply.run else (),
-        tool_calls=stored_tool_calls(reply.plan, uuid.uuid4().hex[:8]) if reply.plan else (),
+        tool_calls=calls,
     )
     await services.persistence.chat_history.append(
         conversation_id,
@@ -427,6 +454,9 @@ def show_answer(
         )
     if reply.kind == "compare":
         return _compare_answer(reply, plan, theme=theme, context=context, summary=summary)
+    if reply.kind == "scan" and reply.scan is not None and reply.call is not None:
+        table = scan_chat.scan_message(reply.scan, reply.call, text=reply.text)
+        return Shown(messages=[table], context_symbol=context, last_summary=summary)
     if reply.kind == "quote" and reply.quote is not None:
         return _quote_answer(reply, reply.quote, plan, theme=theme, summary=summary)
     return Shown(
@@ -513,7 +543,7 @@ PERIOD_LABELS = {
 def plan_fields(reply: ChatAnswer) -> dict[str, Any]:
     """The effective plan of an answer, for its pills: what really ran, after precedence."""
     call, request = reply.call, reply.request
-    if call is None or call.tool in ("help", "summary"):
+    if call is None or call.tool in ("help", "summary", "scan"):
         return {}
     symbol = (
         reply.run.response.symbol

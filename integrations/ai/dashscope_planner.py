@@ -28,6 +28,7 @@ from language.models import Conversation, Plan, PlannedCall
 from language.periods import Window, parse_interval, parse_window
 from language.ratios import parse_ratio
 from language.resolver import SymbolResolver
+from language.universes import find_universe
 from language.vocabulary import (
     FIB_RATIOS,
     INTERVALS,
@@ -99,6 +100,8 @@ class DashScopeChatPlanner:
             ) from None
         if tool == "help":
             return PlannedCall(tool="help")
+        if tool == "scan":
+            return await self._scan(arguments, notes)
         symbols: list[str] = []
         for text in arguments.symbols:
             candidates = await self._resolver.resolve(text)
@@ -125,6 +128,37 @@ class DashScopeChatPlanner:
             interval=interval,
             leg=_leg(arguments.leg, notes) if fibonacci else None,
             ratio=_ratio(arguments.ratio, notes) if fibonacci else None,
+        )
+
+    async def _scan(self, arguments: ToolArguments, notes: list[str]) -> PlannedCall | None:
+        """A scan: the universe named (or markets resolved), and the setups read from the
+        model's words by the offline rules, so both planners scan the same way."""
+        from language import scans  # loads the analysis package: only a scan needs it
+
+        written = arguments.setups
+        words = ", ".join(written) if isinstance(written, list) else written or ""
+        read = scans.setups_in(words)
+        if read.error is not None:
+            notes.append(read.error)
+            return None
+        notes.extend(read.notes)
+        named = find_universe(arguments.universe or "")
+        symbols: list[str] = []
+        if named is None:
+            for text in arguments.symbols:
+                candidates = await self._resolver.resolve(text)
+                if candidates:
+                    symbols.append(candidates[0].symbol)
+                else:
+                    notes.append(f"I couldn't find a market called “{text}”.")
+        period = parse_window(arguments.period, self._today()) if arguments.period else None
+        return PlannedCall(
+            tool="scan",
+            universe=named.universe if named else None if symbols else "bundled",
+            symbols=_unique(symbols),
+            setups=read.setups,
+            period=period.period if period is not None else None,
+            interval=self._interval(arguments.interval, notes),
         )
 
     def _window(self, arguments: ToolArguments, today: date, notes: list[str]) -> Window:

@@ -10,7 +10,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from language.vocabulary import FIB_RATIOS, INTERVALS, LEGS, PERIODS, TOOL_NAMES, ToolName
+from language.vocabulary import (
+    FIB_RATIOS,
+    INTERVALS,
+    LEGS,
+    PERIODS,
+    SCAN_UNIVERSES,
+    TOOL_NAMES,
+    ToolName,
+)
 
 DESCRIPTIONS: dict[ToolName, str] = {
     "fibonacci": "Fibonacci retracement and extension levels of the latest swing leg, with "
@@ -23,6 +31,11 @@ DESCRIPTIONS: dict[ToolName, str] = {
     "quote": "The latest price and change of one or more markets.",
     "chart": "An annotated candlestick chart of a market.",
     "compare": "Two or more markets compared over the same window.",
+    "scan": "Scan a whole universe (S&P 500, Nasdaq-100, Dow 30, FX, crypto, futures, the "
+    "bundled sample, or the user's watchlist) or several named markets for setups: near a "
+    "Fibonacci ratio or the golden pocket, near a support/resistance zone, a fresh BOS or "
+    "CHoCH, an open FVG or order block, confluence, a trend. Answers with a table of the "
+    "markets that match.",
     "help": "What this assistant can do, with examples.",
 }
 
@@ -39,11 +52,48 @@ class ToolArguments(BaseModel):
     interval: str | None = None
     leg: str | None = None
     ratio: float | str | None = None
+    universe: str | None = None
+    setups: str | list[str] | None = None
+
+
+def _scan_parameters() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {
+            "universe": {
+                "type": "string",
+                "enum": list(SCAN_UNIVERSES),
+                "description": "What to scan; leave out when the user names markets instead.",
+            },
+            "symbols": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Markets to scan instead of a universe, as the user named them.",
+            },
+            "setups": {
+                "type": "string",
+                "description": "What every kept market must show, in the user's words: "
+                "“near the 0.618 with a support zone”, “bullish CHoCH in the last 3 bars”, "
+                "“golden pocket within 1 ATR”, “open FVG”, “uptrend”.",
+            },
+            "period": {
+                "type": "string",
+                "description": f"History read: one of {', '.join(PERIODS)}.",
+            },
+            "interval": {
+                "type": "string",
+                "description": f"Bar interval: one of {', '.join(INTERVALS)}, or as written.",
+            },
+        },
+        "required": ["setups"],
+    }
 
 
 def _parameters(tool: ToolName) -> dict[str, Any]:
     if tool == "help":
         return {"type": "object", "properties": {}}
+    if tool == "scan":
+        return _scan_parameters()
     properties: dict[str, Any] = {
         "symbols": {
             "type": "array",

@@ -308,9 +308,23 @@ def test_parse_prints_the_offline_plan_as_json() -> None:
         "interval": None,
         "leg": None,
         "ratio": None,
+        "universe": None,
+        "setups": [],
         "reply": None,
         "notes": [],
     }
+
+
+def test_parse_prints_a_scan_plan_with_its_universe_and_setups() -> None:
+    text = "scan the S&P 500 for stocks near their 0.618 with a support zone"
+    result = runner.invoke(cli, ["parse", text])
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)
+    assert (plan["tool"], plan["universe"], plan["symbols"]) == ("scan", "sp500", [])
+    assert plan["setups"] == [
+        {"kind": "near-fib", "ratio": 0.618, "within_atr": 0.5},
+        {"kind": "near-zone", "role": "support", "within_atr": 0.5},
+    ]
 
 
 def test_parse_plans_4h_bars_and_says_how_it_mapped_other_hours() -> None:
@@ -370,9 +384,10 @@ def test_parse_answers_the_planner_table_as_the_chat_does(
         if isinstance(case.expect, Call):
             expected = case.expect
             got = (plan["tool"], tuple(plan["symbols"]), plan["period"], plan["interval"],
-                   plan["leg"], plan["ratio"])  # fmt: skip
+                   plan["leg"], plan["ratio"], plan["universe"], plan["setups"])  # fmt: skip
             want = (expected.tool, expected.symbols, expected.period, expected.interval,
-                    expected.leg, expected.ratio)  # fmt: skip
+                    expected.leg, expected.ratio, expected.universe,
+                    [s.model_dump(mode="json") for s in expected.setups])  # fmt: skip
             ok = got == want and plan["start"] is None
         else:
             ok = plan["tool"] is None and case.expect.contains.lower() in plan["reply"].lower()

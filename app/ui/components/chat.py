@@ -9,6 +9,7 @@ from reflex_base.style import resolved_color_mode
 from app.services.chat_views import CompareRowView, LevelRow, UiMessage
 from app.services.conversations import FIGURE_HEIGHTS
 from app.ui.components.markdown_text import markdown_text
+from app.ui.components.scan_table import scan_card
 from app.ui.state.chat import (
     EXAMPLE_PROMPTS,
     INTERVALS,
@@ -162,7 +163,7 @@ def summary_panel(message: UiMessage) -> rx.Component:
 
 
 CHART_HEIGHT = rx.cond(ChatState.phone, FIGURE_HEIGHTS["phone"], FIGURE_HEIGHTS["laptop"])
-PILL_TOOLS: tuple[tuple[str, str], ...] = tuple(t for t in TOOLS if t[0] not in ("summary",))
+PILL_TOOLS: tuple[tuple[str, str], ...] = tuple(t for t in TOOLS if t[0] not in ("summary", "scan"))
 
 
 def live_figure(message: UiMessage, height: str | rx.Var[str], class_name: str) -> rx.Component:
@@ -441,6 +442,7 @@ def assistant_message(message: UiMessage) -> rx.Component:
             ("analysis", analysis_card(message)),
             ("compare", compare_card(message)),
             ("quote", quote_card(message)),
+            ("scan", scan_card(message, PAGE_WIDTH)),
             (
                 "progress",
                 rx.hstack(

@@ -36,7 +36,7 @@ log = get_logger("financials.ui.chat")
 
 TOOLS: tuple[tuple[str, str], ...] = tuple(
     (tool, TOOL_TITLES[tool])
-    for tool in ("fibonacci", "structure", "levels", "summary", "quote", "compare")
+    for tool in ("fibonacci", "structure", "levels", "summary", "quote", "compare", "scan")
 )
 PERIODS: tuple[tuple[str, str], ...] = (
     ("1mo", "1M"),
@@ -59,6 +59,7 @@ EXAMPLE_PROMPTS: tuple[str, ...] = (
     "Where are the key support levels for IBM?",
     "Compare apple and microsoft over 6 months",
     "Quote GOOG",
+    "Scan the bundled data for stocks in an uptrend",
 )
 PHONE_PLACEHOLDER = "Ask: Fibonacci for AAPL over 1 year…"
 PLACEHOLDER = (
@@ -255,9 +256,14 @@ class ChatState(SessionState):
             # The analyst's reading streams into the chat as it is written.
             await pacer.push(message("assistant", "streaming", text))
 
+        async def scan_table(table: UiMessage) -> None:
+            # A scan's table fills in as its results arrive.
+            async with self:
+                self._set_last(table)
+
         try:
             shown = await conversations.take_turn(
-                services(), turn, progress=progress, on_text=reading
+                services(), turn, progress=progress, on_text=reading, on_scan=scan_table
             )
             listed = await conversations.list_conversations(services(), owner=turn.owner)
         except Exception:

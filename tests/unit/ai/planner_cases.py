@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from language.vocabulary import Interval, Leg, Period, ToolName
+from pydantic import TypeAdapter
+
+from analysis.scan import Setup, SetupKind
+from language.vocabulary import Interval, Leg, Period, ScanUniverse, ToolName
 
 TODAY = date(2025, 6, 16)
 
@@ -24,6 +28,23 @@ class Call:
     end: date | None = None
     leg: Leg | None = None
     ratio: float | None = None
+    universe: ScanUniverse | None = None
+    setups: tuple[Setup, ...] = ()
+
+
+def setup(kind: SetupKind, **params: Any) -> Setup:
+    """A scan setup as the API takes it: `setup("near-fib", ratio=0.5)`."""
+    return TypeAdapter(Setup).validate_python({"kind": kind, **params})
+
+
+def scan(
+    universe: ScanUniverse | None,
+    *setups: Setup,
+    symbols: tuple[str, ...] = (),
+    period: Period | None = None,
+    interval: Interval | None = None,
+) -> Call:
+    return Call("scan", symbols, period, interval, universe=universe, setups=tuple(setups))
 
 
 @dataclass(frozen=True)
@@ -42,6 +63,8 @@ FIB_TSLA = ("do a Fibonacci retracement for TSLA over 3 months",)
 CMP = ("compare apple and microsoft over 6 months",)
 FIB_AAPL_1Y = ("fibonacci for AAPL over 1 year",)
 STRUCT_NVDA = ("market structure for nvidia 6 months weekly",)
+SCAN_DOW = ("scan the dow 30 for golden pockets",)
+GP = setup("golden-pocket")
 
 CASES: tuple[Case, ...] = (
     # The issue's own examples.
@@ -337,6 +360,105 @@ CASES: tuple[Case, ...] = (
     Case("awesome!", Reply("Ask for another market")),
     Case("how are you?", Reply("All well")),
     Case("bye", Reply("Goodbye")),
+    # --- Issue 15: scans over a universe. The issue's and the brief's own examples. ---
+    Case(
+        "scan the S&P 500 for stocks near their 0.618 with a support zone",
+        scan("sp500", setup("near-fib", ratio=0.618), setup("near-zone", role="support")),
+    ),
+    Case(
+        "which of my watchlist broke structure this week",
+        scan("watchlist", setup("structure-break", within_bars=5)),
+    ),
+    Case("scan the bundled data for golden pockets", scan("bundled", GP)),
+    Case(
+        "scan dow 30 for bullish choch",
+        scan("dow30", setup("structure-break", event="CHoCH", direction="bullish")),
+    ),
+    Case("screen nasdaq 100 for golden pocket", scan("nasdaq100", GP)),
+    Case("which S&P 500 stocks sit in their golden pocket?", scan("sp500", GP)),
+    Case(
+        "which coins just printed a bullish CHoCH on the daily?",
+        scan(
+            "crypto",
+            setup("structure-break", event="CHoCH", direction="bullish"),
+            interval="1d",
+        ),
+    ),
+    # Spelt as people type: typos, abbreviations, the CLI's setup names.
+    Case("scan snp500 for golden pokets", scan("sp500", GP)),
+    Case("scna nasdaq for gp", scan("nasdaq100", GP)),
+    Case("scan the bundle for golden zones", scan("bundled", GP)),
+    Case("screener: crypto near suport", scan("crypto", setup("near-zone", role="support"))),
+    Case("scan my watchlsit for an uptrend", scan("watchlist", setup("trend", trend="bullish"))),
+    Case("scan dow for s/r", scan("dow30", setup("near-zone"))),
+    Case("scan sp 500 for the 61.8% retracement", scan("sp500", setup("near-fib", ratio=0.618))),
+    Case(
+        "screen the bundled series for near-fib 0.382",
+        scan("bundled", setup("near-fib", ratio=0.382)),
+    ),
+    Case("scan ndx for unmitigated fvg", scan("nasdaq100", setup("open-imbalance", box="fvg"))),
+    # Tuned: distances in ATR, how recent, which side, which scale, a score.
+    Case(
+        "scan spx for stocks within 1 atr of the 0.5",
+        scan("sp500", setup("near-fib", ratio=0.5, within_atr=1)),
+    ),
+    Case(
+        "scan the djia for bullish order blocks within 2 ATR",
+        scan(
+            "dow30",
+            setup("open-imbalance", box="order-block", direction="bullish", within_atr=2),
+        ),
+    ),
+    Case(
+        "scan forex for choch in the last 10 bars",
+        scan("fx", setup("structure-break", event="CHoCH", within_bars=10)),
+    ),
+    Case(
+        "scan the nasdaq-100 for bearish bos today",
+        scan(
+            "nasdaq100", setup("structure-break", event="BOS", direction="bearish", within_bars=1)
+        ),
+    ),
+    Case(
+        "screen fx for bearish choch on the swing scale",
+        scan("fx", setup("structure-break", event="CHoCH", direction="bearish", scale="swing")),
+    ),
+    Case(
+        "scan top crypto for confluence above 1.5",
+        scan("crypto", setup("confluence", min_score=1.5)),
+    ),
+    Case("which futures are ranging?", scan("futures", setup("trend", trend="ranging"))),
+    Case("any dow jones stocks in a downtrend?", scan("dow30", setup("trend", trend="bearish"))),
+    # Combined setups keep the order written: the first one's level is what rows measure.
+    Case(
+        "scan the bundled data for resistance and golden pocket",
+        scan("bundled", setup("near-zone", role="resistance"), GP),
+    ),
+    # Bars and history: a long window is the history read, a bar size the bars.
+    Case("scan crypto 4h for golden pocket", scan("crypto", GP, interval="4h")),
+    Case(
+        "scan the s&p 500 weekly for support zones over 10 years",
+        scan("sp500", setup("near-zone", role="support"), period="10y", interval="1wk"),
+    ),
+    # Named symbols instead of a universe; no universe at all is the bundled sample.
+    Case(
+        "scan AAPL MSFT IBM for bullish choch",
+        scan(
+            None,
+            setup("structure-break", event="CHoCH", direction="bullish"),
+            symbols=("AAPL", "MSFT", "IBM"),
+        ),
+    ),
+    Case("scan for golden pockets", scan("bundled", GP)),
+    # After a scan: a universe, a bar size or "again" scans again with the same setups; a
+    # symbol request is a symbol request.
+    Case("now the nasdaq 100", scan("nasdaq100", GP), SCAN_DOW),
+    Case("same for crypto", scan("crypto", GP), SCAN_DOW),
+    Case("weekly", scan("dow30", GP, interval="1wk"), SCAN_DOW),
+    Case("fib on AAPL", Call("fibonacci", ("AAPL",)), SCAN_DOW),
+    # What a scan cannot measure is said, with what it can.
+    Case("scan the s&p for the 1.618", Reply("A scan measures retracements")),
+    Case("scan crypto for golden pocket within 50 atr", Reply("within atr of 50 is out of range")),
     # Requests that cannot be planned say what is missing.
     Case("what about the 0.618?", Reply("Which market")),
     Case("on the 4h chart", Reply("Which market")),

@@ -350,6 +350,33 @@ async def test_planner_normalises_arguments_like_the_offline_planner(
     assert any("18 months" in note for note in plan.notes)
 
 
+async def test_planner_reads_a_scan_by_the_offline_rules(server: DashScopeServer) -> None:
+    server.queue(
+        JsonAnswer(
+            200,
+            tool_calls_message(
+                ("scan", {"universe": "sp500", "setups": "near the 0.618 with a support zone"}),
+                ("scan", {"symbols": ["apple", "tesla"], "setups": ["bullish choch"]}),
+                ("scan", {"universe": "dow30", "setups": "golden pocket within 50 atr"}),
+            ),
+        )
+    )
+
+    plan = await planner(server).plan("scan the S&P 500 for ...", Conversation())
+
+    universe, named = plan.calls
+    assert (universe.tool, universe.universe, universe.symbols) == ("scan", "sp500", [])
+    assert [s.model_dump() for s in universe.setups] == [
+        {"kind": "near-fib", "ratio": 0.618, "within_atr": 0.5},
+        {"kind": "near-zone", "role": "support", "within_atr": 0.5},
+    ]
+    assert (named.universe, named.symbols) == (None, ["AAPL", "TSLA"])
+    assert [(s.kind, getattr(s, "event", None)) for s in named.setups] == [
+        ("structure-break", "CHoCH")
+    ]
+    assert any("within atr of 50 is out of range" in note for note in plan.notes)
+
+
 async def test_planner_sends_the_conversation_and_fills_a_missing_symbol(
     server: DashScopeServer,
 ) -> None:

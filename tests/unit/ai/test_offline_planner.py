@@ -45,6 +45,8 @@ def mismatch(case: Case, plan: Plan) -> str | None:
         got.end,
         got.leg,
         got.ratio,
+        got.universe,
+        tuple(got.setups),
     )
     return None if actual == expected else f"expected {expected}, got {actual}"
 
@@ -60,7 +62,8 @@ def test_the_table_is_large_and_varied() -> None:
     assert len(CASES) >= 150
     tools = {c.expect.tool for c in CASES if isinstance(c.expect, Call)}
     assert tools == {
-        "fibonacci", "structure", "levels", "summary", "quote", "chart", "compare", "help"
+        "fibonacci", "structure", "levels", "summary", "quote", "chart", "compare", "scan",
+        "help",
     }  # fmt: skip
     assert sum(isinstance(c.expect, Reply) for c in CASES) >= 5
     assert sum(bool(c.history) for c in CASES) >= 10
