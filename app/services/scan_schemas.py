@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -13,12 +13,11 @@ from analysis.models import HitRates
 from analysis.scan import GoldenPocketSetup, ScanRow, Setup, SymbolSamples
 from app.config import MarketDataSource
 from integrations.records.scans import ScanStatus
-from language.vocabulary import Interval, Period
+from language.vocabulary import Interval, Period, ScanUniverse
 
 MAX_SCAN_SYMBOLS = 2_000
-UniverseName = Literal[
-    "sp500", "nasdaq100", "dow30", "fx", "crypto", "futures", "bundled", "watchlist"
-]
+# One list of universe names, the planner's (a test holds it equal to the shipped ones).
+UniverseName = ScanUniverse
 MAX_SETUPS = 8
 
 

@@ -5,23 +5,17 @@ request."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import get_args
 
 import pytest
 
 from analysis.scan import ScanRow, SetupMatch, ZoneSetup
 from app.services.chat_views import ScanRowView, UiMessage
 from app.services.scan_chat import row_request, scan_request, sorted_by
-from app.services.scan_schemas import UniverseName
 from integrations.ai.offline_planner import OfflineChatPlanner
 from language.models import Conversation, PlannedCall
-from language.vocabulary import PERIODS, SCAN_UNIVERSES, Interval, Period
+from language.vocabulary import PERIODS, Interval, Period
 from tests.unit.ai.fake_resolver import fake_resolver
 from tests.unit.ai.planner_cases import TODAY
-
-
-def test_the_planner_names_the_universes_the_api_scans() -> None:
-    assert get_args(UniverseName) == SCAN_UNIVERSES
 
 
 def _row(symbol: str, setup: str = "near-zone") -> ScanRow:

@@ -257,9 +257,9 @@ class ChatState(SessionState):
             await pacer.push(message("assistant", "streaming", text))
 
         async def scan_table(table: UiMessage) -> None:
-            # A scan's table fills in as its results arrive.
-            async with self:
-                self._set_last(table)
+            # A scan's table fills in as its results arrive (paced with the progress steps,
+            # so a step kept back can never replace a newer table).
+            await pacer.push(table)
 
         try:
             shown = await conversations.take_turn(
