@@ -54,7 +54,10 @@ def test_fibonacci_request_shows_chart_summary_and_the_levels(
     card = page.locator(".analysis-card").last
     expect(card.locator(".chart-figure .main-svg").first).to_be_visible(timeout=ANSWER_TIMEOUT)
     seconds = time.perf_counter() - started
-    timings.append(f"send -> chart visible: {seconds * 1000:.0f} ms (first chart of the page)")
+    timings.append(
+        f"send -> chart visible: {seconds * 1000:.0f} ms (first chart of a just-started server: "
+        "bars fetched, chart library loaded for the first time)"
+    )
     expect(card.locator(".ai-summary")).to_contain_text("offline analyst")
     shown = [
         float(text.replace(",", "")) for text in card.locator(".level-price").all_inner_texts()
@@ -159,3 +162,27 @@ def test_escape_clears_the_attached_tool(page: Page) -> None:
     expect(chip).to_have_attribute("data-selected", "true")
     page.keyboard.press("Escape")
     expect(chip).to_have_attribute("data-selected", "false")
+
+
+def test_the_first_chart_of_a_new_page_with_a_warm_server_cache(
+    browser: Browser, running_app: RunningApp, page: Page, timings: list[str]
+) -> None:
+    """What the issue times: a page just opened, bars the server has already fetched."""
+    _send(page, "fibonacci for AAPL")  # warms the server's bar cache
+    expect(page.locator(".analysis-card .chart-figure .main-svg").first).to_be_visible(
+        timeout=ANSWER_TIMEOUT
+    )
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    fresh = context.new_page()
+    fresh.set_default_timeout(30_000)
+    problems = watch_console(fresh)
+    sign_in(fresh, running_app, f"fresh{time.time_ns()}")
+    started = _send(fresh, "fibonacci for AAPL")
+    drawn = fresh.locator(".analysis-card .chart-figure .main-svg").first
+    expect(drawn).to_be_visible(timeout=ANSWER_TIMEOUT)
+    timings.append(
+        "1440x900, first chart of a new page, warm server cache: "
+        f"{(time.perf_counter() - started) * 1000:.0f} ms (target 1500 ms)"
+    )
+    context.close()
+    assert not problems, "the browser console is not clean:\n" + "\n".join(problems)
