@@ -24,6 +24,7 @@ from app.services.scan_schemas import ScanRequest, ScanView
 from app.services.scans import ScanPorts
 from integrations.chat_history.models import ToolCall
 from integrations.paging import MAX_PAGE_SIZE
+from integrations.records.scans import ScanStatus
 from language.models import PlannedCall
 from language.scans import describe
 from language.universes import TITLES
@@ -106,8 +107,13 @@ def answer_text(view: ScanView, call: PlannedCall) -> str:
     shown = ", ".join(row.symbol for row in view.rows[:10])
     more = f" and {view.matched - 10} more" if view.matched > 10 else ""
     matched = f": {shown}{more}" if view.rows else ""
+    scanned = (
+        f"Cancelled after {view.scanned} of {view.total} symbols of {where}"
+        if view.status == ScanStatus.CANCELLED
+        else f"Scanned {where}"
+    )
     text = (
-        f"Scanned {where} ({describe(scan_request(call).setups)}): {view.matched} of "
+        f"{scanned} ({describe(scan_request(call).setups)}): {view.matched} of "
         f"{view.total} matched{matched}. {view.failed} failed."
     )
     return text if view.error is None else f"{text} {view.error}"
@@ -241,3 +247,12 @@ async def reopen_scan(
             text=f"{text}\n\n_The scan's table is no longer stored._",
         )
     return scan_message(view, call, text=text)
+
+
+async def cancel_chat_scan(ports: ScanPorts, *, scan_id: str, owner: str) -> None:
+    """The table's Cancel button: the scan stops at its next progress save (within about a
+    second), and the turn answers with what it had found, marked cancelled."""
+    try:
+        await scans.cancel_scan(ports, scan_id, owner)
+    except scans.ScanNotFoundError:
+        return  # not the user's, or already gone: nothing to stop

@@ -18,6 +18,7 @@ from app.services.chat import Overrides
 from app.services.chat_views import UiMessage
 from app.services.container import Scanning, Services
 from app.services.conversations import Shown, TurnInput, reopen, take_turn
+from app.services.scan_chat import cancel_chat_scan
 from app.services.scans import ScanJobs
 from app.wiring.scans import scan_symbol
 from integrations.scans.inprocess import ThreadScanExecutor
@@ -161,3 +162,30 @@ async def test_the_chat_the_api_and_the_cli_answer_a_bundled_scan_with_the_same_
     assert [r.distance_atr for r in table.scan_rows] == [
         f"{r['distance_atr']:.2f}" for r in api_rows
     ]
+
+
+async def test_the_tables_cancel_stops_the_scan_and_the_answer_says_so(
+    started: Started, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scans, "SAVE_EVERY_SECONDS", 0.0)
+    with started.replaced(scanning=_scanning()) as services:
+        symbols = ["MSFT", "IBM", "AAPL", "GOOG"]
+        await scans.save_watchlist(services.scans, OWNER, symbols)
+        tables: list[UiMessage] = []
+
+        async def on_scan(table: UiMessage) -> None:
+            if not tables:  # the first partial table: the user presses Cancel
+                await cancel_chat_scan(services.scans, scan_id=table.scan_id, owner=OWNER)
+            tables.append(table)
+
+        turn = TurnInput(
+            owner=OWNER, text="scan my watchlist for stocks in an uptrend", overrides=Overrides()
+        )
+        shown = await take_turn(services, turn, on_scan=on_scan)
+        table = shown.messages[0]
+        assert table.scan_status == "cancelled"
+        scanned = int(table.scan_progress.split(" / ")[0])
+        assert scanned < len(symbols), "it stopped before the end"
+        assert table.text.startswith("Cancelled after")
+        # Someone else's id, or one that does not exist: nothing happens, nothing breaks.
+        await cancel_chat_scan(services.scans, scan_id="nope", owner=OWNER)

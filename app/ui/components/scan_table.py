@@ -110,6 +110,17 @@ def scan_card(message: UiMessage, page_width: rx.Var[int]) -> rx.Component:
             rx.hstack(
                 rx.cond(running, rx.spinner(size="1")),
                 rx.text(message.scan_progress, size="2", class_name="scan-progress"),
+                rx.cond(
+                    running & (message.scan_id != ""),
+                    rx.button(
+                        "Cancel",
+                        size="1",
+                        variant="soft",
+                        color_scheme="red",
+                        on_click=ScanTableState.cancel(message.scan_id),
+                        class_name="scan-cancel",
+                    ),
+                ),
                 align="center",
             ),
             markdown_text(text=message.text, class_name="scan-summary"),

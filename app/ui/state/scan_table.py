@@ -10,6 +10,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app.services import scan_chat
+from app.ui.services import services
 from app.ui.state.chat import ChatState
 
 
@@ -31,3 +32,9 @@ class ScanTableState(rx.State):
             return None
         chat.draft, chat.chips = ask, []
         return ChatState.send(color_mode, width)
+
+    @rx.event
+    async def cancel(self, scan_id: str) -> None:
+        """Stops the running scan; its table then says `cancelled`."""
+        chat = await self.get_state(ChatState)
+        await scan_chat.cancel_chat_scan(services().scans, scan_id=scan_id, owner=chat.user_sub)
