@@ -8,15 +8,14 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
 from app.api.deps import Reader, ServicesDep
+from app.api.paging import PageCursor, PageLimit
 from app.api.problems import problem_response, problem_responses
 from app.services import history
 from app.services.schemas import AnalysisDetail, AnalysisPage
-from integrations.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, InvalidPageRequestError
+from integrations.paging import DEFAULT_PAGE_SIZE, InvalidPageRequestError
 from integrations.records.models import RECORD_ID_PATTERN
 
 router = APIRouter(tags=["analyses"])
-# Cursors are unpadded base64url (integrations.paging).
-CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
 
 
 @router.get(
@@ -28,16 +27,8 @@ CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
 async def list_analyses(
     caller: Reader,
     services: ServicesDep,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
-    cursor: Annotated[
-        str | None,
-        Query(
-            min_length=1,
-            max_length=512,
-            pattern=CURSOR_PATTERN,
-            description="The `next_cursor` of the previous page, unchanged.",
-        ),
-    ] = None,
+    limit: PageLimit = DEFAULT_PAGE_SIZE,
+    cursor: PageCursor = None,
     symbol: Annotated[str | None, Query(max_length=32)] = None,
 ) -> AnalysisPage | JSONResponse:
     persistence = services.persistence

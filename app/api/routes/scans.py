@@ -12,11 +12,11 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.deps import Reader, ServicesDep, Writer
+from app.api.paging import PageCursor, PageLimit
 from app.api.problems import problem_response, problem_responses
-from app.api.routes.analyses import CURSOR_PATTERN
 from app.services import scans
 from app.services.scan_schemas import ScanPage, ScanRequest, ScanView
-from integrations.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, InvalidPageRequestError
+from integrations.paging import DEFAULT_PAGE_SIZE, InvalidPageRequestError
 from integrations.records.models import RECORD_ID_PATTERN
 from integrations.records.scans import MAX_WATCHLIST
 
@@ -57,16 +57,8 @@ async def start_scan(
 async def list_scans(
     caller: Reader,
     services: ServicesDep,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
-    cursor: Annotated[
-        str | None,
-        Query(
-            min_length=1,
-            max_length=512,
-            pattern=CURSOR_PATTERN,
-            description="The `next_cursor` of the previous page, unchanged.",
-        ),
-    ] = None,
+    limit: PageLimit = DEFAULT_PAGE_SIZE,
+    cursor: PageCursor = None,
 ) -> ScanPage | JSONResponse:
     try:
         return await scans.list_scans(services.scans, caller.sub, limit=limit, cursor=cursor)
@@ -86,7 +78,7 @@ async def get_scan(
     services: ServicesDep,
     scan_id: ScanId,
     offset: Annotated[int, Query(ge=0)] = 0,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
+    limit: PageLimit = 50,
 ) -> ScanView | JSONResponse:
     try:
         return await scans.get_scan(services.scans, scan_id, caller.sub, offset=offset, limit=limit)
