@@ -87,38 +87,6 @@ class SymbolFailure(BaseModel):
     reason: str
 
 
-class ScanView(BaseModel):
-    """A scan's progress and one page of its rows (sorted by distance in ATR, then symbol)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: str
-    status: ScanStatus
-    universe: str
-    executor: str
-    created_at: datetime
-    updated_at: datetime
-    total: int
-    scanned: int
-    failed: int
-    progress: str = Field(description='e.g. "212 / 503 scanned, 3 failed".')
-    failures: list[SymbolFailure]
-    matched: int = Field(description="Rows in all (the page holds `limit` of them).")
-    offset: int
-    limit: int
-    next_offset: int | None
-    rows: list[ScanRow]
-    pooled: HitRates | None = Field(
-        description="Level statistics pooled over every series this scan measured."
-    )
-    error: str | None = None
-    cancel_requested: bool = Field(
-        default=False,
-        description="A cancel was asked; a scan running in another process stops at its next "
-        "progress save (within about a second of a result) and then says `cancelled`.",
-    )
-
-
 class ScanSummary(BaseModel):
     """One of a user's scans in a list: its progress, without its rows."""
 
@@ -133,8 +101,27 @@ class ScanSummary(BaseModel):
     total: int
     scanned: int
     failed: int
-    progress: str
-    cancel_requested: bool
+    progress: str = Field(description='e.g. "212 / 503 scanned, 3 failed".')
+    cancel_requested: bool = Field(
+        default=False,
+        description="A cancel was asked; a scan running in another process stops at its next "
+        "progress save (within about a second of a result) and then says `cancelled`.",
+    )
+
+
+class ScanView(ScanSummary):
+    """A scan's progress and one page of its rows (sorted by distance in ATR, then symbol)."""
+
+    failures: list[SymbolFailure]
+    matched: int = Field(description="Rows in all (the page holds `limit` of them).")
+    offset: int
+    limit: int
+    next_offset: int | None
+    rows: list[ScanRow]
+    pooled: HitRates | None = Field(
+        description="Level statistics pooled over every series this scan measured."
+    )
+    error: str | None = None
 
 
 class ScanPage(BaseModel):

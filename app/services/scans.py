@@ -160,16 +160,7 @@ def _view(
     limit = len(rows) or 1 if limit is None else limit
     more = offset + limit < len(rows)
     return ScanView(
-        id=record.id,
-        status=record.status,
-        universe=record.universe,
-        executor=record.executor,
-        created_at=record.created_at,
-        updated_at=record.updated_at,
-        total=record.total,
-        scanned=record.scanned,
-        failed=record.failed,
-        progress=_progress(record, failures),
+        **summary_of(record, failures).model_dump(),
         failures=failures,
         matched=len(rows),
         offset=offset,
@@ -178,7 +169,6 @@ def _view(
         rows=rows[offset : offset + limit],
         pooled=pooled,
         error=record.error,
-        cancel_requested=record.cancel_requested,
     )
 
 
@@ -197,7 +187,10 @@ def view_of(record: ScanRecord, offset: int = 0, limit: int | None = None) -> Sc
     )
 
 
-def summary_of(record: ScanRecord) -> ScanSummary:
+def summary_of(record: ScanRecord, failures: list[SymbolFailure] | None = None) -> ScanSummary:
+    """The record's progress without its rows (`failures`: already parsed, else read)."""
+    if failures is None:
+        failures = _FAILURES.validate_json(record.failures_json)
     return ScanSummary(
         id=record.id,
         status=record.status,
@@ -208,7 +201,7 @@ def summary_of(record: ScanRecord) -> ScanSummary:
         total=record.total,
         scanned=record.scanned,
         failed=record.failed,
-        progress=_progress(record, _FAILURES.validate_json(record.failures_json)),
+        progress=_progress(record, failures),
         cancel_requested=record.cancel_requested,
     )
 

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 
 from ..models.scan_status import ScanStatus
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ScanSummary")
 
@@ -16,20 +17,20 @@ class ScanSummary:
     """One of a user's scans in a list: its progress, without its rows.
 
     Attributes:
-        cancel_requested (bool):
         created_at (datetime.datetime):
         executor (str):
         failed (int):
         id (str):
-        progress (str):
+        progress (str): e.g. "212 / 503 scanned, 3 failed".
         scanned (int):
         status (ScanStatus):
         total (int):
         universe (str):
         updated_at (datetime.datetime):
+        cancel_requested (bool | Unset): A cancel was asked; a scan running in another process stops at its next
+            progress save (within about a second of a result) and then says `cancelled`. Default: False.
     """
 
-    cancel_requested: bool
     created_at: datetime.datetime
     executor: str
     failed: int
@@ -40,10 +41,9 @@ class ScanSummary:
     total: int
     universe: str
     updated_at: datetime.datetime
+    cancel_requested: bool | Unset = False
 
     def to_dict(self) -> dict[str, Any]:
-        cancel_requested = self.cancel_requested
-
         created_at = self.created_at.isoformat()
 
         executor = self.executor
@@ -64,11 +64,12 @@ class ScanSummary:
 
         updated_at = self.updated_at.isoformat()
 
+        cancel_requested = self.cancel_requested
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
             {
-                "cancel_requested": cancel_requested,
                 "created_at": created_at,
                 "executor": executor,
                 "failed": failed,
@@ -81,14 +82,14 @@ class ScanSummary:
                 "updated_at": updated_at,
             }
         )
+        if cancel_requested is not UNSET:
+            field_dict["cancel_requested"] = cancel_requested
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        cancel_requested = d.pop("cancel_requested")
-
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         executor = d.pop("executor")
@@ -109,8 +110,9 @@ class ScanSummary:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        cancel_requested = d.pop("cancel_requested", UNSET)
+
         scan_summary = cls(
-            cancel_requested=cancel_requested,
             created_at=created_at,
             executor=executor,
             failed=failed,
@@ -121,6 +123,7 @@ class ScanSummary:
             total=total,
             universe=universe,
             updated_at=updated_at,
+            cancel_requested=cancel_requested,
         )
 
         return scan_summary
